@@ -1,0 +1,41 @@
+'use strict'
+const test = require('node:test')
+const assert = require('node:assert/strict')
+const { DecisionCache, MAX_ENTRIES, MAX_KEY_LENGTH } = require('../lib/decision-cache')
+
+function countingCache() {
+  const calls = []
+  const cache = new DecisionCache((key) => {
+    calls.push(key)
+    return key.endsWith('.allowed')
+  })
+  return { cache, calls }
+}
+
+test('a repeated key is decided once', () => {
+  const { cache, calls } = countingCache()
+  assert.equal(cache.get('https://a.allowed'), true)
+  assert.equal(cache.get('https://a.allowed'), true)
+  assert.equal(cache.get('https://b.refused'), false)
+  assert.equal(cache.get('https://b.refused'), false)
+  assert.deepEqual(calls, ['https://a.allowed', 'https://b.refused'])
+})
+
+test('the cache stays bounded whatever keys arrive, dropping the oldest', () => {
+  const { cache, calls } = countingCache()
+  for (let i = 0; i < MAX_ENTRIES * 3; i++) cache.get(`https://client${i}.example`)
+  assert.equal(cache.size, MAX_ENTRIES)
+  calls.length = 0
+  cache.get(`https://client${MAX_ENTRIES * 3 - 1}.example`)
+  cache.get('https://client0.example')
+  assert.deepEqual(calls, ['https://client0.example'], 'the newest is kept, the oldest was evicted')
+})
+
+test('keys longer than any real origin are decided every time and never stored', () => {
+  const { cache, calls } = countingCache()
+  const huge = 'https://' + 'a'.repeat(MAX_KEY_LENGTH) + '.allowed'
+  assert.equal(cache.get(huge), true)
+  assert.equal(cache.get(huge), true)
+  assert.equal(calls.length, 2)
+  assert.equal(cache.size, 0)
+})

@@ -1,0 +1,106 @@
+'use strict'
+// Checks the shape of each option (which only JS can see: RegExp, array, function) and sorts
+// it into the plain input the native policy is built from. Values are checked natively.
+const { inspect } = require('node:util')
+
+// The defaults of cors@2.8.6; options are merged over them with Object.assign, as cors does,
+// so an explicit `origin: undefined` disables CORS exactly as it does there.
+const DEFAULTS = Object.freeze({
+  origin: '*',
+  methods: 'GET,HEAD,PUT,PATCH,POST,DELETE',
+  preflightContinue: false,
+  optionsSuccessStatus: 204,
+})
+
+function show(value) {
+  return inspect(value, { depth: 2, breakLength: Infinity })
+}
+
+function optionError(option, value, fix) {
+  return new TypeError(`cors-native: ${option}: ${show(value)} ${fix}`)
+}
+
+function isString(value) {
+  return typeof value === 'string' || value instanceof String
+}
+
+function mergeWithDefaults(options) {
+  if (options !== undefined && options !== null && typeof options !== 'object') {
+    throw optionError('options', options, 'is not an object; pass an options object, a function (req, callback), or nothing')
+  }
+  return Object.assign({}, DEFAULTS, options)
+}
+
+/** Sorts an origin value (static, or returned by an origin function) into the native input. */
+function originInput(origin) {
+  if (typeof origin === 'function') return { originKind: 'dynamic' }
+  if (!origin) return { originKind: 'disabled' }
+  if (origin === '*') return { originKind: 'any' }
+  if (isString(origin)) return { originKind: 'fixed', fixedOrigin: String(origin) }
+  if (origin === true) return { originKind: 'reflect' }
+  if (origin instanceof RegExp || Array.isArray(origin)) return originListInput(origin)
+  throw optionError('origin', origin, 'is not a valid origin; use true, false, "*", an origin string, a RegExp, an array of those, or a function (origin, callback)')
+}
+
+function originListInput(origin) {
+  const input = { originKind: 'list', exactOrigins: [], originPatterns: [], allowAllOrigins: false }
+  addOriginEntry(input, origin, origin)
+  return input
+}
+
+function addOriginEntry(input, entry, whole) {
+  if (Array.isArray(entry)) {
+    for (const item of entry) addOriginEntry(input, item, whole)
+  } else if (isString(entry)) {
+    input.exactOrigins.push(String(entry))
+  } else if (entry instanceof RegExp) {
+    input.originPatterns.push({ source: entry.source, flags: entry.flags })
+  } else if (typeof entry === 'boolean') {
+    // cors lets `true` in a list allow every origin, and `false` match nothing.
+    if (entry) input.allowAllOrigins = true
+  } else if (entry !== null && entry !== undefined) {
+    throw optionError('origin', whole, `holds ${show(entry)}, which is not an origin; list only origin strings, RegExps or booleans`)
+  }
+}
+
+function headerListInput(option, value) {
+  if (isString(value)) return String(value)
+  if (Array.isArray(value) && value.every(isString)) return value.map(String)
+  throw optionError(option, value, 'is not a header list; use a comma-separated string or an array of strings')
+}
+
+function maxAgeInput(value) {
+  if (value === undefined || value === null || value === false || value === '') return undefined
+  if (typeof value === 'number' || isString(value)) return typeof value === 'number' ? value : String(value)
+  throw optionError('maxAge', value, 'is not a number of seconds; use a whole number such as 600')
+}
+
+function credentialsInput(value) {
+  if (value === undefined || value === null || typeof value === 'boolean') return value === true
+  throw optionError('credentials', value, 'is not a boolean; use true to send Access-Control-Allow-Credentials, or leave it out')
+}
+
+function statusInput(value) {
+  if (value === undefined || value === null) return DEFAULTS.optionsSuccessStatus
+  if (Number.isInteger(value) && value >= 0 && value <= 999) return value
+  throw optionError('optionsSuccessStatus', value, 'is not an HTTP status; use 204 (the default) or 200')
+}
+
+/** The native policy input for options already merged over the defaults. */
+function policyInput(merged) {
+  const allowedHeaders = merged.allowedHeaders || merged.headers
+  const exposedHeaders = merged.exposedHeaders
+  const methods = merged.methods === undefined || merged.methods === null ? DEFAULTS.methods : merged.methods
+  return {
+    ...originInput(merged.origin),
+    methods: headerListInput('methods', methods),
+    allowedHeaders: allowedHeaders ? headerListInput(merged.allowedHeaders ? 'allowedHeaders' : 'headers', allowedHeaders) : undefined,
+    exposedHeaders: exposedHeaders ? headerListInput('exposedHeaders', exposedHeaders) : undefined,
+    credentials: credentialsInput(merged.credentials),
+    maxAge: maxAgeInput(merged.maxAge),
+    preflightContinue: Boolean(merged.preflightContinue),
+    optionsSuccessStatus: statusInput(merged.optionsSuccessStatus),
+  }
+}
+
+module.exports = { DEFAULTS, mergeWithDefaults, originInput, policyInput, optionError }

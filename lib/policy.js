@@ -1,0 +1,46 @@
+'use strict'
+// Compiles options into a native policy plus the header values JS writes on each request.
+const { NativePolicy } = require('../binding.js')
+const { DecisionCache } = require('./decision-cache')
+const { mergeWithDefaults, originInput, policyInput } = require('./options')
+
+function buildNative(input) {
+  try {
+    return new NativePolicy(input)
+  } catch (error) {
+    // The native layer reports invalid option values as InvalidArg; they are the user's
+    // TypeErrors, anything else (a caught panic) is a bug and keeps its own type.
+    if (error && error.code === 'InvalidArg') throw new TypeError(`cors-native: ${error.message}`)
+    throw error
+  }
+}
+
+class CompiledPolicy {
+  constructor(input, originFunction) {
+    this.native = buildNative(input)
+    this.headers = this.native.headers()
+    this.originKind = input.originKind
+    this.originFunction = originFunction
+    const native = this.native
+    this.echoes = new DecisionCache((origin) => native.echoesOrigin(origin))
+  }
+
+  /** Whether the response echoes this request origin (absent or empty origins never are). */
+  echoesOrigin(origin) {
+    return typeof origin === 'string' && origin !== '' && this.echoes.get(origin)
+  }
+}
+
+/** Compiles user options (anything cors accepts) into a policy; throws a TypeError if invalid. */
+function compilePolicy(options) {
+  const merged = mergeWithDefaults(options)
+  const originFunction = typeof merged.origin === 'function' ? merged.origin : null
+  return new CompiledPolicy(policyInput(merged), originFunction)
+}
+
+/** Compiles only an origin list (a RegExp or array an origin function answered with). */
+function compileOriginList(origin) {
+  return new CompiledPolicy({ ...policyInput({ methods: '' }), ...originInput(origin) }, null)
+}
+
+module.exports = { compilePolicy, compileOriginList }

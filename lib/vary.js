@@ -1,0 +1,11 @@
+'use strict'
+// Vary is merged with what earlier middleware set, exactly as cors does through `vary`.
+const vary = require('vary')
+
+function appendVary(res, fields) {
+  // The common case needs no parsing.
+  if (res.getHeader('Vary') === undefined) res.setHeader('Vary', fields)
+  else vary(res, fields)
+}
+
+module.exports = { appendVary }

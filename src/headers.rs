@@ -1,0 +1,165 @@
+//! The static CORS header values a policy sends, computed once from the options.
+
+use crate::error::ConfigError;
+
+/// A header list as `cors` accepts it: a string used verbatim, or an array joined with `,`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeaderList {
+    Text(String),
+    Items(Vec<String>),
+}
+
+impl HeaderList {
+    fn joined(&self) -> String {
+        match self {
+            HeaderList::Text(text) => text.clone(),
+            HeaderList::Items(items) => items.join(","),
+        }
+    }
+}
+
+/// `maxAge` as given: a number, or a string of digits.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MaxAge {
+    Seconds(f64),
+    Text(String),
+}
+
+/// What `Access-Control-Allow-Headers` carries on a preflight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AllowHeaders {
+    /// No list configured: echo the request's `Access-Control-Request-Headers` (and vary on it).
+    Reflect,
+    /// A configured list; `None` when it is empty, so no header is sent.
+    List(Option<String>),
+}
+
+/// `Access-Control-Allow-Methods`; `None` when the configured list is empty.
+pub fn allow_methods(methods: &HeaderList) -> Result<Option<String>, ConfigError> {
+    non_empty_header_value("methods", methods.joined())
+}
+
+pub fn allow_headers(list: Option<&HeaderList>) -> Result<AllowHeaders, ConfigError> {
+    match list {
+        None => Ok(AllowHeaders::Reflect),
+        Some(list) => Ok(AllowHeaders::List(non_empty_header_value("allowedHeaders", list.joined())?)),
+    }
+}
+
+/// `Access-Control-Expose-Headers`; `None` when unset or empty.
+pub fn expose_headers(list: Option<&HeaderList>) -> Result<Option<String>, ConfigError> {
+    match list {
+        None => Ok(None),
+        Some(list) => non_empty_header_value("exposedHeaders", list.joined()),
+    }
+}
+
+/// `Access-Control-Max-Age` as a whole number of seconds. `cors` stringifies anything, so
+/// `-1`, `1.5` or `NaN` would reach the browser, which ignores them; they are rejected here.
+pub fn max_age(value: &MaxAge) -> Result<String, ConfigError> {
+    let invalid = |shown: String| {
+        ConfigError::new(format!(
+            "maxAge: {shown} is not a whole number of seconds; use a non-negative integer such as 600"
+        ))
+    };
+    match value {
+        MaxAge::Seconds(seconds) => {
+            let whole = seconds.fract() == 0.0 && *seconds >= 0.0 && *seconds <= MAX_SAFE_INTEGER;
+            if whole {
+                Ok(format!("{}", *seconds as u64))
+            } else {
+                Err(invalid(format_number(*seconds)))
+            }
+        }
+        MaxAge::Text(text) => {
+            if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(text.clone())
+            } else {
+                Err(invalid(format!("{text:?}")))
+            }
+        }
+    }
+}
+
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+fn format_number(value: f64) -> String {
+    if value.is_nan() {
+        "NaN".into()
+    } else if value.is_infinite() {
+        if value > 0.0 { "Infinity".into() } else { "-Infinity".into() }
+    } else {
+        format!("{value}")
+    }
+}
+
+fn non_empty_header_value(option: &str, value: String) -> Result<Option<String>, ConfigError> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    check_header_value(option, &value)?;
+    Ok(Some(value))
+}
+
+/// Node's `setHeader` throws on these characters; catching them here turns a crash on every
+/// request into one error at start-up.
+pub fn check_header_value(option: &str, value: &str) -> Result<(), ConfigError> {
+    let bad = value.chars().find(|&c| !(c == '\t' || (' '..='~').contains(&c) || ('\u{80}'..='\u{ff}').contains(&c)));
+    match bad {
+        None => Ok(()),
+        Some(c) => Err(ConfigError::new(format!(
+            "{option}: {value:?} contains {:?} (U+{:04X}), which cannot appear in an HTTP header; remove it",
+            c, c as u32
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(values: &[&str]) -> HeaderList {
+        HeaderList::Items(values.iter().map(|v| v.to_string()).collect())
+    }
+
+    #[test]
+    fn arrays_join_without_spaces_and_strings_stay_verbatim() {
+        assert_eq!(allow_methods(&items(&["GET", "PUT"])).unwrap().as_deref(), Some("GET,PUT"));
+        assert_eq!(
+            allow_methods(&HeaderList::Text("GET, POST".into())).unwrap().as_deref(),
+            Some("GET, POST")
+        );
+    }
+
+    #[test]
+    fn empty_lists_send_no_header() {
+        assert_eq!(allow_methods(&items(&[])).unwrap(), None);
+        assert_eq!(expose_headers(Some(&HeaderList::Text(String::new()))).unwrap(), None);
+        assert_eq!(allow_headers(Some(&items(&[]))).unwrap(), AllowHeaders::List(None));
+    }
+
+    #[test]
+    fn unset_allowed_headers_reflect() {
+        assert_eq!(allow_headers(None).unwrap(), AllowHeaders::Reflect);
+    }
+
+    #[test]
+    fn max_age_accepts_whole_seconds_only() {
+        assert_eq!(max_age(&MaxAge::Seconds(0.0)).unwrap(), "0");
+        assert_eq!(max_age(&MaxAge::Seconds(600.0)).unwrap(), "600");
+        assert_eq!(max_age(&MaxAge::Text("600".into())).unwrap(), "600");
+        for bad in [-1.0, 1.5, f64::NAN, f64::INFINITY, 1e300] {
+            assert!(max_age(&MaxAge::Seconds(bad)).is_err(), "{bad}");
+        }
+        let err = max_age(&MaxAge::Text("ten".into())).unwrap_err();
+        assert!(err.message().contains("maxAge") && err.message().contains("\"ten\""));
+    }
+
+    #[test]
+    fn header_values_node_would_reject_are_errors() {
+        let err = allow_methods(&items(&["GET\r\nX-Injected: 1"])).unwrap_err();
+        assert!(err.message().starts_with("methods:"), "{}", err.message());
+        assert!(expose_headers(Some(&items(&["X-\u{263a}"]))).is_err());
+        assert!(expose_headers(Some(&items(&["X-caf\u{e9}"]))).is_ok());
+    }
+}

@@ -1,0 +1,159 @@
+//! Which request origins a policy allows: exact strings, JS RegExps (as one `RegexSet`), or all.
+
+use std::collections::HashSet;
+
+use regex::{RegexSet, RegexSetBuilder};
+
+use crate::error::ConfigError;
+use crate::js_regex;
+
+/// A JavaScript RegExp as configured by the user: `re.source` and `re.flags`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsPattern {
+    pub source: String,
+    pub flags: String,
+}
+
+impl JsPattern {
+    fn display(&self) -> String {
+        format!("/{}/{}", self.source, self.flags)
+    }
+}
+
+/// Bounds the compiled automaton, so a huge pattern fails at construction instead of
+/// consuming memory on every request.
+const PATTERN_SIZE_LIMIT: usize = 32 << 20;
+
+/// The entries of an `origin` list (or a single RegExp), compiled for matching.
+#[derive(Debug)]
+pub struct OriginList {
+    exact: HashSet<String>,
+    patterns: Option<RegexSet>,
+    /// The list holds `true`, which `cors` treats as "allow every origin".
+    allow_all: bool,
+}
+
+impl OriginList {
+    pub fn new(
+        exact: Vec<String>,
+        patterns: &[JsPattern],
+        allow_all: bool,
+    ) -> Result<Self, ConfigError> {
+        Ok(OriginList {
+            exact: exact.into_iter().collect(),
+            patterns: compile_patterns(patterns)?,
+            allow_all,
+        })
+    }
+
+    /// Matches like `cors`: exact strings compare case-sensitively, RegExps search anywhere in
+    /// the origin (as `RegExp.prototype.test` does), `true` allows everything.
+    pub fn allows(&self, origin: &str) -> bool {
+        self.allow_all
+            || self.exact.contains(origin)
+            || self.patterns.as_ref().is_some_and(|set| set.is_match(origin))
+    }
+}
+
+fn compile_patterns(patterns: &[JsPattern]) -> Result<Option<RegexSet>, ConfigError> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut translated = Vec::with_capacity(patterns.len());
+    for pattern in patterns {
+        let rust = js_regex::translate(&pattern.source, &pattern.flags).map_err(|why| {
+            ConfigError::new(format!(
+                "origin: the RegExp {} uses {why}, which cannot be matched in linear time; \
+                 rewrite it without that construct or list the origins as strings",
+                pattern.display()
+            ))
+        })?;
+        // Compile each alone first so an error names the pattern that caused it.
+        RegexSetBuilder::new([&rust])
+            .size_limit(PATTERN_SIZE_LIMIT)
+            .build()
+            .map_err(|err| {
+                ConfigError::new(format!(
+                    "origin: the RegExp {} cannot be compiled natively ({}); simplify it",
+                    pattern.display(),
+                    first_line(&err.to_string())
+                ))
+            })?;
+        translated.push(rust);
+    }
+    RegexSetBuilder::new(&translated)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+        .map(Some)
+        .map_err(|err| {
+            ConfigError::new(format!(
+                "origin: the {} RegExps together are too large to compile ({}); \
+                 merge them or list the origins as strings",
+                patterns.len(),
+                first_line(&err.to_string())
+            ))
+        })
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().find(|line| !line.trim().is_empty()).unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pattern(source: &str, flags: &str) -> JsPattern {
+        JsPattern { source: source.into(), flags: flags.into() }
+    }
+
+    #[test]
+    fn exact_entries_compare_case_sensitively() {
+        let list = OriginList::new(vec!["https://a.example".into()], &[], false).unwrap();
+        assert!(list.allows("https://a.example"));
+        assert!(!list.allows("https://A.example"));
+        assert!(!list.allows("https://a.example/"));
+    }
+
+    #[test]
+    fn patterns_search_unanchored_like_regexp_test() {
+        let list = OriginList::new(vec![], &[pattern(r"example\.com", "")], false).unwrap();
+        assert!(list.allows("https://example.com.evil.net"));
+        assert!(!list.allows("https://example.org"));
+    }
+
+    #[test]
+    fn anchored_pattern_refuses_suffix_attack() {
+        let list =
+            OriginList::new(vec![], &[pattern(r"^https:\/\/[a-z]+\.example\.com$", "")], false)
+                .unwrap();
+        assert!(list.allows("https://app.example.com"));
+        assert!(!list.allows("https://app.example.com.evil.net"));
+    }
+
+    #[test]
+    fn true_in_the_list_allows_everything() {
+        let list = OriginList::new(vec![], &[], true).unwrap();
+        assert!(list.allows("https://anything.example"));
+    }
+
+    #[test]
+    fn empty_list_allows_nothing() {
+        let list = OriginList::new(vec![], &[], false).unwrap();
+        assert!(!list.allows("https://a.example"));
+        assert!(!list.allows(""));
+    }
+
+    #[test]
+    fn unsupported_construct_is_a_config_error_naming_the_pattern() {
+        let err = OriginList::new(vec![], &[pattern(r"^(a)\1$", "")], false).unwrap_err();
+        assert!(err.message().contains(r"/^(a)\1$/"), "{}", err.message());
+    }
+
+    #[test]
+    fn catastrophic_backtracking_pattern_is_linear() {
+        let list = OriginList::new(vec![], &[pattern("^(a+)+$", "")], false).unwrap();
+        let hostile = format!("{}!", "a".repeat(100_000));
+        assert!(!list.allows(&hostile));
+    }
+}
