@@ -57,8 +57,8 @@ async function compareAll(baseUrl) {
   return { total: cases.length, differences }
 }
 
-for (const express of ['express4', 'express5']) {
-  test(`${express}: cors-native answers exactly like cors@2.8.6`, async (t) => {
+for (const [express, version] of [['express4', 'Express 4'], ['express', 'Express 5']]) {
+  test(`${version}: cors-native answers exactly like cors@2.8.6`, async (t) => {
     const server = await listen(differentialApp(require(express), optionSets))
     try {
       const { total, differences } = await compareAll(server.baseUrl)
