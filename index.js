@@ -3,7 +3,7 @@
 // once into a native policy; per request this file only looks up the decision and writes it.
 const { compilePolicy, compileOriginList } = require('./lib/policy')
 const { PolicyCache } = require('./lib/policy-cache')
-const { optionError } = require('./lib/options')
+const { staticAllowOrigin, allowOriginFor } = require('./lib/origin-decision')
 const { writeActualHeaders, writePreflightHeaders, endPreflight } = require('./lib/write-headers')
 
 function isPreflight(method) {
@@ -22,36 +22,13 @@ function applyCors(policy, allowOrigin, varyOrigin, req, res, next) {
   }
 }
 
-/** Applies a policy whose origin rule is static. */
-function applyStaticOrigin(policy, req, res, next) {
-  const requestOrigin = req.headers.origin
-  switch (policy.originKind) {
-    case 'any':
-      return applyCors(policy, '*', false, req, res, next)
-    case 'fixed':
-      return applyCors(policy, policy.headers.fixedOrigin, true, req, res, next)
-    case 'reflect':
-      return applyCors(policy, requestOrigin, true, req, res, next)
-    case 'list':
-      return applyCors(policy, policy.echoesOrigin(requestOrigin) ? requestOrigin : undefined, true, req, res, next)
-  }
-}
-
-/** The Access-Control-Allow-Origin for an origin function's answer, with cors's rules. */
-function allowOriginFor(answer, requestOrigin, originLists) {
-  if (typeof answer === 'string' || answer instanceof String) return String(answer)
-  if (answer === true) return requestOrigin
-  if (answer instanceof RegExp || Array.isArray(answer)) {
-    return originLists.get(answer).echoesOrigin(requestOrigin) ? requestOrigin : undefined
-  }
-  throw optionError('origin callback answer', answer, 'is not a valid origin; answer with true, false, "*", an origin string, a RegExp or an array of those')
-}
-
 function applyPolicy(policy, originLists, req, res, next) {
   if (policy.originKind === 'disabled') return next()
   const originFunction = policy.originFunction
-  if (!originFunction) return applyStaticOrigin(policy, req, res, next)
   const requestOrigin = req.headers.origin
+  if (!originFunction) {
+    return applyCors(policy, staticAllowOrigin(policy, requestOrigin), policy.originKind !== 'any', req, res, next)
+  }
   originFunction(requestOrigin, (error, answer) => {
     if (error || !answer) return next(error)
     let allowOrigin

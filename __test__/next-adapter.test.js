@@ -1,0 +1,116 @@
+'use strict'
+// cors-native/next's Fetch adapter on its own, without Next.js: the cases the parity test
+// cannot show (immutable headers, throwing handlers, proxy, the Web Request in delegates).
+const test = require('node:test')
+const assert = require('node:assert/strict')
+const http = require('node:http')
+const { createCors } = require('cors-native/next')
+
+const ORIGIN = 'https://app.example.com'
+
+function get(origin = ORIGIN) {
+  return new Request('http://127.0.0.1/api', { headers: { Origin: origin } })
+}
+
+function preflight(origin = ORIGIN) {
+  return new Request('http://127.0.0.1/api', {
+    method: 'OPTIONS',
+    headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type' },
+  })
+}
+
+const cors = createCors({ origin: [ORIGIN], credentials: true, maxAge: 600 })
+
+test('invalid options throw a TypeError when the helpers are created', () => {
+  assert.throws(() => createCors({ maxAge: 'ten' }), { name: 'TypeError', message: /maxAge: "ten"/ })
+})
+
+test('OPTIONS answers a preflight natively', async () => {
+  const response = await cors.OPTIONS(preflight())
+  assert.equal(response.status, 204)
+  assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN)
+  assert.equal(response.headers.get('access-control-allow-credentials'), 'true')
+  assert.equal(response.headers.get('access-control-allow-methods'), 'GET,HEAD,PUT,PATCH,POST,DELETE')
+  assert.equal(response.headers.get('access-control-allow-headers'), 'content-type')
+  assert.equal(response.headers.get('access-control-max-age'), '600')
+  assert.equal(response.headers.get('vary'), 'Origin, Access-Control-Request-Headers')
+})
+
+test('OPTIONS from a refused origin gets no Access-Control-Allow-Origin', async () => {
+  const response = await cors.OPTIONS(preflight('https://app.example.com.evil.net'))
+  assert.equal(response.headers.get('access-control-allow-origin'), null)
+})
+
+test('wrap adds the headers to a response whose headers are immutable', async () => {
+  const server = http.createServer((req, res) => res.end('from upstream'))
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  try {
+    const upstream = `http://127.0.0.1:${server.address().port}/`
+    const handler = cors.wrap(() => fetch(upstream))
+    const response = await handler(get(), {})
+    assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN)
+    assert.equal(await response.text(), 'from upstream')
+
+    const redirect = await cors.wrap(() => Response.redirect('https://app.example.com/login', 302))(get(), {})
+    assert.equal(redirect.status, 302)
+    assert.equal(redirect.headers.get('location'), 'https://app.example.com/login')
+    assert.equal(redirect.headers.get('access-control-allow-origin'), ORIGIN)
+  } finally {
+    server.close()
+  }
+})
+
+test('a handler that throws yields a logged 500 carrying the CORS headers', async (t) => {
+  const logged = t.mock.method(console, 'error', () => {})
+  const handler = cors.wrap(() => { throw new Error('database down') })
+  const response = await handler(get(), {})
+  assert.equal(response.status, 500)
+  assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN)
+  assert.equal(response.headers.get('access-control-allow-credentials'), 'true')
+  assert.equal(logged.mock.callCount(), 1)
+  assert.match(String(logged.mock.calls[0].arguments.at(-1)), /database down/)
+})
+
+test("Next.js's control-flow errors (redirect, notFound) pass through untouched", async () => {
+  const redirect = Object.assign(new Error('NEXT_REDIRECT'), { digest: 'NEXT_REDIRECT;replace;/login;307;' })
+  const handler = cors.wrap(() => { throw redirect })
+  await assert.rejects(handler(get(), {}), (error) => error === redirect)
+})
+
+test('delegates and origin functions receive the Web Request and the origin', async () => {
+  const seen = []
+  const byTenant = createCors((request, callback) => {
+    seen.push(request.headers.get('x-tenant'))
+    callback(null, { origin: (origin, done) => done(null, origin.endsWith('.tenant.example')) })
+  })
+  const request = new Request('http://127.0.0.1/api', { headers: { Origin: 'https://a.tenant.example', 'X-Tenant': 'a' } })
+  const response = await byTenant.wrap(() => new Response('ok'))(request, {})
+  assert.deepEqual(seen, ['a'])
+  assert.equal(response.headers.get('access-control-allow-origin'), 'https://a.tenant.example')
+})
+
+test('proxy answers preflights and decorates the pass-through response', async () => {
+  const passThrough = () => new Response(null, { headers: { 'x-middleware-next': '1' } })
+  const answered = await cors.proxy(preflight(), passThrough())
+  assert.equal(answered.status, 204)
+  assert.equal(answered.headers.get('x-middleware-next'), null)
+  assert.equal(answered.headers.get('access-control-allow-origin'), ORIGIN)
+
+  const next = passThrough()
+  const decorated = await cors.proxy(get(), next)
+  assert.equal(decorated, next)
+  assert.equal(decorated.headers.get('access-control-allow-origin'), ORIGIN)
+  assert.equal(decorated.headers.get('vary'), 'Origin')
+})
+
+test('proxy without a pass-through response says what to pass', async () => {
+  await assert.rejects(cors.proxy(get()), { name: 'TypeError', message: /pass NextResponse\.next\(\)/ })
+})
+
+test('a failing origin function is logged and answered with 500', async (t) => {
+  const logged = t.mock.method(console, 'error', () => {})
+  const failing = createCors({ origin: (origin, callback) => callback(new Error('lookup failed')) })
+  const response = await failing.wrap(() => new Response('unreachable'))(get(), {})
+  assert.equal(response.status, 500)
+  assert.equal(logged.mock.callCount(), 1)
+})

@@ -1,0 +1,141 @@
+'use strict'
+// Next.js App Router helpers (Node.js runtime): the same options, policy and decisions as the
+// Express middleware, applied to Web Request/Response objects.
+const { compilePolicy, compileOriginList } = require('./policy')
+const { PolicyCache } = require('./policy-cache')
+const { staticAllowOrigin, allowOriginFor } = require('./origin-decision')
+const { setActualHeaders, setPreflightHeaders } = require('./fetch-headers')
+
+function callbackToPromise(fn, argument) {
+  return new Promise((resolve, reject) => {
+    fn(argument, (error, value) => (error ? reject(error) : resolve(value)))
+  })
+}
+
+function isPreflight(request) {
+  return request.method === 'OPTIONS'
+}
+
+function internalServerError() {
+  return new Response('Internal Server Error', { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+}
+
+// Next.js signals redirect(), notFound() and dynamic rendering by throwing errors that carry a
+// string `digest`; they are control flow for Next to handle, not failures.
+function isNextControlFlow(error) {
+  return error !== null && typeof error === 'object' && typeof error.digest === 'string'
+}
+
+/** The response itself if its headers can be changed, else a copy whose headers can. */
+function withMutableHeaders(response) {
+  try {
+    response.headers.delete('x-cors-native-probe')
+    return response
+  } catch {
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers })
+  }
+}
+
+/**
+ * Creates the helpers for one policy. `options` are cors options, or a delegate
+ * `(request, callback) => callback(error, options)` receiving the Web Request.
+ */
+function createCors(options) {
+  const originLists = new PolicyCache(compileOriginList)
+  const policies = typeof options === 'function' ? new PolicyCache(compilePolicy) : null
+  const staticPolicy = policies ? null : compilePolicy(options)
+
+  /** `null` when CORS does not apply to this request, else the policy and the origin to allow. */
+  async function decide(request) {
+    const policy = staticPolicy ?? policies.get(await callbackToPromise(options, request))
+    if (policy.originKind === 'disabled') return null
+    const requestOrigin = request.headers.get('origin') ?? undefined
+    if (!policy.originFunction) {
+      return { policy, allowOrigin: staticAllowOrigin(policy, requestOrigin), varyOrigin: policy.originKind !== 'any' }
+    }
+    const answer = await callbackToPromise(policy.originFunction, requestOrigin)
+    if (!answer) return null
+    return { policy, allowOrigin: allowOriginFor(answer, requestOrigin, originLists), varyOrigin: answer !== '*' }
+  }
+
+  function setHeaders(headers, decision, request) {
+    const { policy, allowOrigin, varyOrigin } = decision
+    if (isPreflight(request)) {
+      const requestHeaders = request.headers.get('access-control-request-headers') ?? undefined
+      setPreflightHeaders(headers, policy.headers, allowOrigin, varyOrigin, requestHeaders)
+    } else {
+      setActualHeaders(headers, policy.headers, allowOrigin, varyOrigin)
+    }
+  }
+
+  function preflightResponse(decision, request) {
+    const headers = new Headers()
+    if (decision) setHeaders(headers, decision, request)
+    const status = decision ? decision.policy.headers.optionsSuccessStatus : 204
+    return new Response(null, { status, headers })
+  }
+
+  /** Decides, or logs why it could not (a failing origin function or delegate). */
+  async function decideOrLog(request) {
+    try {
+      return { decision: await decide(request) }
+    } catch (error) {
+      console.error('cors-native: the CORS decision failed:', error)
+      return { failed: true }
+    }
+  }
+
+  function decorate(response, decision, request) {
+    if (!decision) return response
+    const writable = withMutableHeaders(response)
+    setHeaders(writable.headers, decision, request)
+    return writable
+  }
+
+  /** Wraps a route handler: answers preflights (unless preflightContinue) and adds the headers. */
+  function wrap(handler) {
+    return async function corsRouteHandler(request, context) {
+      const { decision, failed } = await decideOrLog(request)
+      if (failed) return internalServerError()
+      if (decision && isPreflight(request) && !decision.policy.headers.preflightContinue) {
+        return preflightResponse(decision, request)
+      }
+      let response
+      try {
+        response = await handler(request, context)
+      } catch (error) {
+        if (isNextControlFlow(error)) throw error
+        console.error('cors-native: the route handler threw; answering 500 with CORS headers:', error)
+        response = internalServerError()
+      }
+      return decorate(response, decision, request)
+    }
+  }
+
+  /** A ready `OPTIONS` route handler answering preflights. */
+  async function OPTIONS(request) {
+    const { decision, failed } = await decideOrLog(request)
+    if (failed) return internalServerError()
+    return preflightResponse(decision, request)
+  }
+
+  /**
+   * For proxy.ts (or middleware.ts on the Node.js runtime): answers preflights, and adds the
+   * headers to `next`, the response that lets the request through (pass `NextResponse.next()`).
+   */
+  async function proxy(request, next) {
+    if (!(next instanceof Response)) {
+      throw new TypeError('cors-native: proxy(request, next): next must be a Response; pass NextResponse.next()')
+    }
+    const { decision, failed } = await decideOrLog(request)
+    if (failed) return internalServerError()
+    if (decision && isPreflight(request) && !decision.policy.headers.preflightContinue) {
+      return preflightResponse(decision, request)
+    }
+    return decorate(next, decision, request)
+  }
+
+  return { wrap, OPTIONS, proxy }
+}
+
+module.exports = { createCors }
