@@ -1,6 +1,6 @@
 'use strict'
 // Compiles options into a native policy plus the header values JS writes on each request.
-const { NativePolicy } = require('../binding.js')
+const { NativePolicy } = require('../cors-native.node')
 const { DecisionCache } = require('./decision-cache')
 const { mergeWithDefaults, originInput, policyInput } = require('./options')
 

@@ -1,40 +1,54 @@
 'use strict'
-// Builds the Rust addon from source with the napi CLI (release mode). Runs as the package's
-// `install` script, so it runs both in a clone of this repository and in a user's node_modules.
+// Builds the Rust addon from source with cargo (release) and puts it at ./cors-native.node.
+// Runs as the package's `install` script, so it runs both in a clone of this repository and
+// in a user's node_modules.
 const { spawnSync } = require('node:child_process')
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
 
 const packageDir = path.resolve(__dirname, '..')
+const addonPath = path.join(packageDir, 'cors-native.node')
 const installedAsDependency = packageDir.split(path.sep).includes('node_modules')
 
 // In a user's node_modules the build tree would leave ~100 MB behind, so build elsewhere and
-// delete it; in the repository keep ./target for incremental builds.
-const targetDir = installedAsDependency
+// delete it, unless CARGO_TARGET_DIR names a cache to keep; in the repository keep ./target.
+const sharedTargetDir = process.env.CARGO_TARGET_DIR
+const temporaryTargetDir = installedAsDependency && !sharedTargetDir
+const targetDir = temporaryTargetDir
   ? fs.mkdtempSync(path.join(os.tmpdir(), 'cors-native-build-'))
-  : path.join(packageDir, 'target')
+  : sharedTargetDir || path.join(packageDir, 'target')
+
+function fail(message, status = 1) {
+  console.error(`cors-native: ${message}`)
+  if (temporaryTargetDir) fs.rmSync(targetDir, { recursive: true, force: true })
+  process.exit(status)
+}
 
 const cargo = spawnSync('cargo', ['--version'], { encoding: 'utf8' })
 if (cargo.error || cargo.status !== 0) {
-  console.error(
-    'cors-native: building the native addon needs a Rust toolchain (cargo), which was not found.\n' +
-      'Install it from https://rustup.rs and run `npm install` again.',
-  )
-  process.exit(1)
+  fail('building the native addon needs a Rust toolchain (cargo), which was not found.\n' +
+    'Install it from https://rustup.rs and run `npm install` again.')
 }
 
-const cliPackage = require.resolve('@napi-rs/cli/package.json', { paths: [packageDir] })
-const cli = path.join(path.dirname(cliPackage), require(cliPackage).bin.napi)
-const args = [
-  cli, 'build', '--platform', '--release',
-  '--js', 'binding.js', '--dts', 'binding.d.ts',
-  '--target-dir', targetDir,
-]
-const build = spawnSync(process.execPath, args, { cwd: packageDir, stdio: 'inherit' })
+// Cargo reports the built library's path as JSON on stdout; diagnostics go to stderr.
+const build = spawnSync(
+  'cargo',
+  ['build', '--release', '--lib', '--message-format=json-render-diagnostics', '--target-dir', targetDir],
+  { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
+)
+if (build.status !== 0) fail('the native build failed; see the cargo output above.', build.status ?? 1)
 
-if (installedAsDependency) fs.rmSync(targetDir, { recursive: true, force: true })
-if (build.status !== 0) {
-  console.error('cors-native: the native build failed; see the cargo output above.')
-  process.exit(build.status ?? 1)
-}
+const library = build.stdout
+  .split('\n')
+  .filter((line) => line.startsWith('{'))
+  .map((line) => JSON.parse(line))
+  .filter((message) => message.reason === 'compiler-artifact' && message.target.kind.includes('cdylib'))
+  .flatMap((message) => message.filenames)
+  .find((file) => /\.(so|dylib|dll)$/.test(file))
+if (!library) fail('cargo built no dynamic library; is Cargo.toml still a cdylib?')
+
+// Copy, then rename: a running process may hold the old addon open.
+fs.copyFileSync(library, `${addonPath}.tmp`)
+fs.renameSync(`${addonPath}.tmp`, addonPath)
+if (temporaryTargetDir) fs.rmSync(targetDir, { recursive: true, force: true })
