@@ -39,3 +39,12 @@ test('keys longer than any real origin are decided every time and never stored',
   assert.equal(calls.length, 2)
   assert.equal(cache.size, 0)
 })
+
+test('a key still in the older generation is not decided again', () => {
+  const { cache, calls } = countingCache()
+  cache.get('https://early.allowed')
+  for (let i = 0; i < MAX_ENTRIES / 2; i++) cache.get(`https://client${i}.example`)
+  calls.length = 0
+  assert.equal(cache.get('https://early.allowed'), true)
+  assert.deepEqual(calls, [])
+})
