@@ -1,14 +1,13 @@
 'use strict'
 // npm run bench: per-request cost of cors-native, cors@2.8.6 and the header-write floor on
 // scenarios S1-S11, in one process; prints the table and writes it to BENCHMARKS.md.
-const fs = require('node:fs')
 const os = require('node:os')
-const path = require('node:path')
 const cors = require('cors')
 const corsNative = require('..')
 const { compare } = require('./harness')
 const { scenarios, eleven } = require('./scenarios')
 const { compareNextWrap } = require('./next-wrap')
+const { writeSection } = require('./report')
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25)
 
@@ -40,7 +39,7 @@ async function main() {
   const sizeNote = `Flat with size: S5 / S3 = ${ratio(byId.S5.native, byId.S3.native)}, S7 / S6 = ${ratio(byId.S7.native, byId.S6.native)}.`
 
   const report = [
-    '# Benchmarks',
+    '## Per request, in one process',
     '',
     'Median nanoseconds per request over interleaved rounds, on fresh `http.IncomingMessage` /',
     '`http.ServerResponse` pairs built outside the timed loop (S11: Web `Request`s). The floor is a',
@@ -57,7 +56,7 @@ async function main() {
   ].join('\n')
   console.log(table)
   console.log(sizeNote)
-  if (!process.env.BENCH_NO_WRITE) fs.writeFileSync(path.join(__dirname, '..', 'BENCHMARKS.md'), report)
+  if (!process.env.BENCH_NO_WRITE) writeSection('in-process', report)
 }
 
 main()

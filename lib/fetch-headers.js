@@ -4,7 +4,8 @@
 const vary = require('vary')
 
 function appendVary(headers, fields) {
-  headers.set('Vary', vary.append(headers.get('Vary') ?? '', fields))
+  const existing = headers.get('Vary')
+  headers.set('Vary', existing === null ? fields : vary.append(existing, fields))
 }
 
 function setActualHeaders(headers, policyHeaders, allowOrigin, varyOrigin) {

@@ -26,14 +26,8 @@ function isNextControlFlow(error) {
   return error !== null && typeof error === 'object' && typeof error.digest === 'string'
 }
 
-/** The response itself if its headers can be changed, else a copy whose headers can. */
-function withMutableHeaders(response) {
-  try {
-    response.headers.delete('x-cors-native-probe')
-    return response
-  } catch {
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers })
-  }
+function copyWithMutableHeaders(response) {
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers })
 }
 
 /**
@@ -45,14 +39,17 @@ function createCors(options) {
   const policies = typeof options === 'function' ? new PolicyCache(compilePolicy) : null
   const staticPolicy = policies ? null : compilePolicy(options)
 
+  function decideStatically(policy, request) {
+    if (policy.originKind === 'disabled') return null
+    const requestOrigin = request.headers.get('origin') ?? undefined
+    return { policy, allowOrigin: staticAllowOrigin(policy, requestOrigin), varyOrigin: policy.originKind !== 'any' }
+  }
+
   /** `null` when CORS does not apply to this request, else the policy and the origin to allow. */
   async function decide(request) {
     const policy = staticPolicy ?? policies.get(await callbackToPromise(options, request))
-    if (policy.originKind === 'disabled') return null
+    if (!policy.originFunction) return decideStatically(policy, request)
     const requestOrigin = request.headers.get('origin') ?? undefined
-    if (!policy.originFunction) {
-      return { policy, allowOrigin: staticAllowOrigin(policy, requestOrigin), varyOrigin: policy.originKind !== 'any' }
-    }
     const answer = await callbackToPromise(policy.originFunction, requestOrigin)
     if (!answer) return null
     return { policy, allowOrigin: allowOriginFor(answer, requestOrigin, originLists), varyOrigin: answer !== '*' }
@@ -75,7 +72,16 @@ function createCors(options) {
     return new Response(null, { status, headers })
   }
 
-  /** Decides, or logs why it could not (a failing origin function or delegate). */
+  const decidesStatically = staticPolicy !== null && !staticPolicy.originFunction
+
+  /**
+   * `{ decision }`, or `{ failed: true }` after logging why (a failing origin function or
+   * delegate). A static policy answers synchronously, sparing the common case a promise.
+   */
+  function outcomeOf(request) {
+    return decidesStatically ? { decision: decideStatically(staticPolicy, request) } : decideOrLog(request)
+  }
+
   async function decideOrLog(request) {
     try {
       return { decision: await decide(request) }
@@ -85,17 +91,26 @@ function createCors(options) {
     }
   }
 
+  /** Adds the headers to the response, or to a copy if its headers are immutable (fetch). */
   function decorate(response, decision, request) {
     if (!decision) return response
-    const writable = withMutableHeaders(response)
-    setHeaders(writable.headers, decision, request)
-    return writable
+    try {
+      setHeaders(response.headers, decision, request)
+      return response
+    } catch (immutable) {
+      if (!(immutable instanceof TypeError)) throw immutable
+      const copy = copyWithMutableHeaders(response)
+      setHeaders(copy.headers, decision, request)
+      return copy
+    }
   }
 
   /** Wraps a route handler: answers preflights (unless preflightContinue) and adds the headers. */
   function wrap(handler) {
     return async function corsRouteHandler(request, context) {
-      const { decision, failed } = await decideOrLog(request)
+      let outcome = outcomeOf(request)
+      if (outcome instanceof Promise) outcome = await outcome
+      const { decision, failed } = outcome
       if (failed) return internalServerError()
       if (decision && isPreflight(request) && !decision.policy.headers.preflightContinue) {
         return preflightResponse(decision, request)
@@ -114,7 +129,9 @@ function createCors(options) {
 
   /** A ready `OPTIONS` route handler answering preflights. */
   async function OPTIONS(request) {
-    const { decision, failed } = await decideOrLog(request)
+    let outcome = outcomeOf(request)
+    if (outcome instanceof Promise) outcome = await outcome
+    const { decision, failed } = outcome
     if (failed) return internalServerError()
     return preflightResponse(decision, request)
   }
@@ -127,7 +144,9 @@ function createCors(options) {
     if (!(next instanceof Response)) {
       throw new TypeError('cors-native: proxy(request, next): next must be a Response; pass NextResponse.next()')
     }
-    const { decision, failed } = await decideOrLog(request)
+    let outcome = outcomeOf(request)
+    if (outcome instanceof Promise) outcome = await outcome
+    const { decision, failed } = outcome
     if (failed) return internalServerError()
     if (decision && isPreflight(request) && !decision.policy.headers.preflightContinue) {
       return preflightResponse(decision, request)

@@ -1,6 +1,6 @@
 'use strict'
 // Compiles options into a native policy plus the header values JS writes on each request.
-const { NativePolicy } = require('../cors-native.node')
+const { NativePolicy, policyEchoesOrigin } = require('../cors-native.node')
 const { DecisionCache } = require('./decision-cache')
 const { mergeWithDefaults, originInput, policyInput } = require('./options')
 
@@ -15,14 +15,31 @@ function buildNative(input) {
   }
 }
 
+// napi leaves absent optional fields out, which would give each policy's headers object its
+// own hidden class and make the per-request property reads polymorphic.
+function withFixedShape(headers) {
+  return {
+    varyOrigin: headers.varyOrigin,
+    fixedOrigin: headers.fixedOrigin,
+    allowCredentials: headers.allowCredentials,
+    allowMethods: headers.allowMethods,
+    reflectRequestHeaders: headers.reflectRequestHeaders,
+    allowHeaders: headers.allowHeaders,
+    maxAge: headers.maxAge,
+    exposeHeaders: headers.exposeHeaders,
+    preflightContinue: headers.preflightContinue,
+    optionsSuccessStatus: headers.optionsSuccessStatus,
+  }
+}
+
 class CompiledPolicy {
   constructor(input, originFunction) {
     this.native = buildNative(input)
-    this.headers = this.native.headers()
+    this.headers = withFixedShape(this.native.headers())
     this.originKind = input.originKind
     this.originFunction = originFunction
-    const native = this.native
-    this.echoes = new DecisionCache((origin) => native.echoesOrigin(origin))
+    const handle = this.native.handle()
+    this.echoes = new DecisionCache((origin) => policyEchoesOrigin(handle, origin))
   }
 
   /** Whether the response echoes this request origin (absent or empty origins never are). */

@@ -34,7 +34,7 @@ if (cargo.error || cargo.status !== 0) {
 // Cargo reports the built library's path as JSON on stdout; diagnostics go to stderr.
 const build = spawnSync(
   'cargo',
-  ['build', '--release', '--lib', '--message-format=json-render-diagnostics', '--target-dir', targetDir],
+  ['build', '--release', '--locked', '--lib', '--message-format=json-render-diagnostics', '--target-dir', targetDir],
   { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
 )
 if (build.status !== 0) fail('the native build failed; see the cargo output above.', build.status ?? 1)

@@ -4,8 +4,8 @@ const { spawn } = require('node:child_process')
 
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+/
 
-function startServer(script, { cwd, env = {}, timeoutMs = 30_000 } = {}) {
-  const child = spawn(process.execPath, [script], { cwd, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+function startServer(script, { cwd, env = {}, args = [], timeoutMs = 30_000 } = {}) {
+  const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`${script} printed no URL in ${timeoutMs} ms:\n${output}`)), timeoutMs)
