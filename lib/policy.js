@@ -39,7 +39,8 @@ class CompiledPolicy {
     this.originKind = input.originKind
     this.originFunction = originFunction
     const handle = this.native.handle()
-    this.echoes = new DecisionCache((origin) => policyEchoesOrigin(handle, origin))
+    // A lone surrogate would reach Rust as U+FFFD and could match another entry: refuse it.
+    this.echoes = new DecisionCache((origin) => origin.isWellFormed() && policyEchoesOrigin(handle, origin))
   }
 
   /** Whether the response echoes this request origin (absent or empty origins never are). */

@@ -13,3 +13,6 @@ pub mod policy;
 mod js_string;
 #[cfg(feature = "node")]
 mod node;
+
+#[cfg(test)]
+mod properties;

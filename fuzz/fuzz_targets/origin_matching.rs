@@ -1,0 +1,25 @@
+//! Exact origin lists: an origin is echoed exactly when it is byte-equal to an entry.
+#![no_main]
+use cors_native::headers::HeaderList;
+use cors_native::policy::{OriginSpec, Policy, PolicySpec};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &str| {
+    // The first line is the request origin, the others the allowed entries.
+    let mut lines = data.split('\n');
+    let origin = lines.next().unwrap_or_default();
+    let entries: Vec<String> = lines.map(str::to_string).collect();
+    let spec = PolicySpec {
+        origin: OriginSpec::List { exact: entries.clone(), patterns: Vec::new(), allow_all: false },
+        methods: HeaderList::Text("GET".into()),
+        allowed_headers: None,
+        exposed_headers: None,
+        credentials: true,
+        max_age: None,
+        preflight_continue: false,
+        options_success_status: 204,
+    };
+    if let Ok(policy) = Policy::build(spec) {
+        assert_eq!(policy.echoes_origin(origin), entries.iter().any(|entry| entry == origin));
+    }
+});
