@@ -16,6 +16,7 @@ fn policy(exact: Vec<String>, patterns: Vec<JsPattern>) -> Policy {
         max_age: None,
         preflight_continue: false,
         options_success_status: 204,
+        strict: false,
     })
     .expect("a valid policy")
 }

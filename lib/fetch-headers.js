@@ -28,4 +28,4 @@ function setPreflightHeaders(headers, policyHeaders, allowOrigin, varyOrigin, re
   if (policyHeaders.exposeHeaders) headers.set('Access-Control-Expose-Headers', policyHeaders.exposeHeaders)
 }
 
-module.exports = { setActualHeaders, setPreflightHeaders }
+module.exports = { setActualHeaders, setPreflightHeaders, appendVary }

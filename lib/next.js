@@ -4,7 +4,8 @@
 const { compilePolicy, compileOriginList } = require('./policy')
 const { PolicyCache } = require('./policy-cache')
 const { staticAllowOrigin, allowOriginFor } = require('./origin-decision')
-const { setActualHeaders, setPreflightHeaders } = require('./fetch-headers')
+const { setActualHeaders, setPreflightHeaders, appendVary } = require('./fetch-headers')
+const { STRICT_VARY, isStrictPreflight, strictRefusal, allowsPrivateNetwork } = require('./preflight-verdict')
 
 function callbackToPromise(fn, argument) {
   return new Promise((resolve, reject) => {
@@ -12,8 +13,10 @@ function callbackToPromise(fn, argument) {
   })
 }
 
-function isPreflight(request) {
-  return request.method === 'OPTIONS'
+/** Whether to answer as a preflight; in strict mode an OPTIONS without Origin or method is not. */
+function answersAsPreflight(policy, request) {
+  if (request.method !== 'OPTIONS') return false
+  return !policy.strict || isStrictPreflight(request.headers.get('origin'), request.headers.get('access-control-request-method'))
 }
 
 function internalServerError() {
@@ -57,9 +60,13 @@ function createCors(options) {
 
   function setHeaders(headers, decision, request) {
     const { policy, allowOrigin, varyOrigin } = decision
-    if (isPreflight(request)) {
+    if (answersAsPreflight(policy, request)) {
       const requestHeaders = request.headers.get('access-control-request-headers') ?? undefined
+      if (policy.strict) appendVary(headers, STRICT_VARY)
       setPreflightHeaders(headers, policy.headers, allowOrigin, varyOrigin, requestHeaders)
+      if (allowsPrivateNetwork(policy, request.headers.get('access-control-request-private-network'))) {
+        headers.set('Access-Control-Allow-Private-Network', 'true')
+      }
     } else {
       setActualHeaders(headers, policy.headers, allowOrigin, varyOrigin)
     }
@@ -67,9 +74,24 @@ function createCors(options) {
 
   function preflightResponse(decision, request) {
     const headers = new Headers()
-    if (decision) setHeaders(headers, decision, request)
-    const status = decision ? decision.policy.headers.optionsSuccessStatus : 204
-    return new Response(null, { status, headers })
+    if (!decision) return new Response(null, { status: 204, headers })
+    const refusal = decision.policy.strict && answersAsPreflight(decision.policy, request) ? strictRefusalOf(decision, request) : null
+    if (refusal !== null) {
+      headers.set('Vary', STRICT_VARY)
+      headers.set('Content-Type', 'text/plain; charset=utf-8')
+      return new Response(refusal, { status: 403, headers })
+    }
+    setHeaders(headers, decision, request)
+    return new Response(null, { status: decision.policy.headers.optionsSuccessStatus, headers })
+  }
+
+  function strictRefusalOf({ policy, allowOrigin }, request) {
+    return strictRefusal(policy, allowOrigin, {
+      origin: request.headers.get('origin'),
+      method: request.headers.get('access-control-request-method'),
+      requestHeaders: request.headers.get('access-control-request-headers') ?? '',
+      privateNetwork: request.headers.get('access-control-request-private-network') === 'true',
+    })
   }
 
   const decidesStatically = staticPolicy !== null && !staticPolicy.originFunction
@@ -112,7 +134,7 @@ function createCors(options) {
       if (outcome instanceof Promise) outcome = await outcome
       const { decision, failed } = outcome
       if (failed) return internalServerError()
-      if (decision && isPreflight(request) && !decision.policy.headers.preflightContinue) {
+      if (decision && answersAsPreflight(decision.policy, request) && !decision.policy.headers.preflightContinue) {
         return preflightResponse(decision, request)
       }
       let response
@@ -148,7 +170,7 @@ function createCors(options) {
     if (outcome instanceof Promise) outcome = await outcome
     const { decision, failed } = outcome
     if (failed) return internalServerError()
-    if (decision && isPreflight(request) && !decision.policy.headers.preflightContinue) {
+    if (decision && answersAsPreflight(decision.policy, request) && !decision.policy.headers.preflightContinue) {
       return preflightResponse(decision, request)
     }
     return decorate(next, decision, request)

@@ -36,6 +36,8 @@ function originInput(origin) {
   if (typeof origin === 'function') return { originKind: 'dynamic' }
   if (!origin) return { originKind: 'disabled' }
   if (origin === '*') return { originKind: 'any' }
+  // A string with a wildcard ('https://*.example.com', 'http://localhost:*') is a pattern.
+  if (isString(origin) && String(origin).includes('*')) return originListInput([String(origin)])
   if (isString(origin)) return { originKind: 'fixed', fixedOrigin: String(origin) }
   if (origin === true) return { originKind: 'reflect' }
   if (origin instanceof RegExp || Array.isArray(origin)) return originListInput(origin)
@@ -75,9 +77,9 @@ function maxAgeInput(value) {
   throw optionError('maxAge', value, 'is not a number of seconds; use a whole number such as 600')
 }
 
-function credentialsInput(value) {
+function booleanInput(option, value, fix) {
   if (value === undefined || value === null || typeof value === 'boolean') return value === true
-  throw optionError('credentials', value, 'is not a boolean; use true to send Access-Control-Allow-Credentials, or leave it out')
+  throw optionError(option, value, `is not a boolean; ${fix}`)
 }
 
 function statusInput(value) {
@@ -96,11 +98,12 @@ function policyInput(merged) {
     methods: headerListInput('methods', methods),
     allowedHeaders: allowedHeaders ? headerListInput(merged.allowedHeaders ? 'allowedHeaders' : 'headers', allowedHeaders) : undefined,
     exposedHeaders: exposedHeaders ? headerListInput('exposedHeaders', exposedHeaders) : undefined,
-    credentials: credentialsInput(merged.credentials),
+    credentials: booleanInput('credentials', merged.credentials, 'use true to send Access-Control-Allow-Credentials, or leave it out'),
     maxAge: maxAgeInput(merged.maxAge),
     preflightContinue: Boolean(merged.preflightContinue),
     optionsSuccessStatus: statusInput(merged.optionsSuccessStatus),
+    strict: booleanInput('strict', merged.strict, 'use true to turn mistakes into errors and check preflights on the server'),
   }
 }
 
-module.exports = { DEFAULTS, mergeWithDefaults, originInput, policyInput, optionError }
+module.exports = { DEFAULTS, mergeWithDefaults, originInput, policyInput, booleanInput, optionError }

@@ -2,7 +2,8 @@
 // Compiles options into a native policy plus the header values JS writes on each request.
 const { NativePolicy, policyEchoesOrigin } = require('../cors-native.node')
 const { DecisionCache } = require('./decision-cache')
-const { mergeWithDefaults, originInput, policyInput } = require('./options')
+const { mergeWithDefaults, originInput, policyInput, booleanInput } = require('./options')
+const { warnOnce } = require('./warnings')
 
 function buildNative(input) {
   try {
@@ -33,14 +34,35 @@ function withFixedShape(headers) {
 }
 
 class CompiledPolicy {
-  constructor(input, originFunction) {
+  constructor(input, originFunction, allowPrivateNetwork = false) {
     this.native = buildNative(input)
     this.headers = withFixedShape(this.native.headers())
     this.originKind = input.originKind
     this.originFunction = originFunction
+    this.strict = input.strict
+    this.allowPrivateNetwork = allowPrivateNetwork
+    for (const { code, message } of this.native.lints()) warnOnce(code, message)
     const handle = this.native.handle()
     // A lone surrogate would reach Rust as U+FFFD and could match another entry: refuse it.
     this.echoes = new DecisionCache((origin) => origin.isWellFormed() && policyEchoesOrigin(handle, origin))
+  }
+
+  /** What a preflight asks for that the policy does not allow ("method PATCH is not allowed"), or null. */
+  preflightRefusal(method, requestHeaders) {
+    this.preflightRefusals ??= new DecisionCache((key) => {
+      const split = key.indexOf('\n')
+      return this.native.preflightRefusal(key.slice(0, split), key.slice(split + 1)) ?? null
+    })
+    return this.preflightRefusals.get(`${method}\n${requestHeaders ?? ''}`)
+  }
+
+  /** Why an origin is refused: a sentence, plus the closest configured entry when one is close. */
+  originRefusalReasons(origin) {
+    if (origin === undefined) return ['the request has no Origin header']
+    const reasons = [`origin ${origin} is not allowed`]
+    const hint = typeof origin === 'string' && origin.isWellFormed() ? this.native.refusalHint(origin) : null
+    if (hint) reasons.push(hint)
+    return reasons
   }
 
   /** Whether the response echoes this request origin (absent or empty origins never are). */
@@ -53,7 +75,8 @@ class CompiledPolicy {
 function compilePolicy(options) {
   const merged = mergeWithDefaults(options)
   const originFunction = typeof merged.origin === 'function' ? merged.origin : null
-  return new CompiledPolicy(policyInput(merged), originFunction)
+  const allowPrivateNetwork = booleanInput('allowPrivateNetwork', merged.allowPrivateNetwork, 'use true to answer Private Network Access preflights')
+  return new CompiledPolicy(policyInput(merged), originFunction, allowPrivateNetwork)
 }
 
 /** Compiles only an origin list (a RegExp or array an origin function answered with). */

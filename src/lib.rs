@@ -6,8 +6,12 @@
 pub mod error;
 pub mod headers;
 pub mod js_regex;
+pub mod lints;
 pub mod origin;
+pub mod origin_entry;
+pub mod origin_pattern;
 pub mod policy;
+pub mod preflight;
 
 #[cfg(feature = "node")]
 mod js_string;

@@ -1,5 +1,7 @@
 //! The Node-API surface: converts the options the JS layer prepared, calls the core, and hands
 //! back header values once. Every export catches panics so none can abort the Node process.
+// The exports are only reachable from Node; unit tests build without them.
+#![cfg_attr(test, allow(dead_code))]
 use std::sync::Arc;
 
 use napi::bindgen_prelude::{Either, External};
@@ -32,6 +34,14 @@ pub struct PolicyInput {
     pub max_age: Option<Either<f64, String>>,
     pub preflight_continue: bool,
     pub options_success_status: u32,
+    pub strict: Option<bool>,
+}
+
+/// A mistake in the options: a stable code and a message with the fix.
+#[napi(object)]
+pub struct PolicyLint {
+    pub code: String,
+    pub message: String,
 }
 
 /// The ready header values of a policy; absent values are not sent.
@@ -95,6 +105,24 @@ impl NativePolicy {
         self.policy.echoes_origin(&origin)
     }
 
+    /// The mistakes found in the options, for one-time warnings.
+    #[napi(catch_unwind)]
+    pub fn lints(&self) -> Vec<PolicyLint> {
+        self.policy.lints.iter().map(|lint| PolicyLint { code: lint.code.to_string(), message: lint.message.clone() }).collect()
+    }
+
+    /// Strict mode: what a preflight asks for that is not allowed ("method PATCH is not allowed").
+    #[napi(catch_unwind)]
+    pub fn preflight_refusal(&self, method: String, request_headers: String) -> Option<String> {
+        self.policy.preflight_refusal(&method, &request_headers)
+    }
+
+    /// Why a refused origin matched nothing, pointing at the closest configured entry.
+    #[napi(catch_unwind)]
+    pub fn refusal_hint(&self, origin: String) -> Option<String> {
+        self.policy.refusal_hint(&origin)
+    }
+
     /// A handle on this policy for `policyEchoesOrigin`, the per-request call.
     #[napi(catch_unwind)]
     pub fn handle(&self) -> External<Arc<Policy>> {
@@ -126,6 +154,7 @@ fn policy_spec(input: PolicyInput) -> Result<PolicySpec> {
         }),
         preflight_continue: input.preflight_continue,
         options_success_status: input.options_success_status,
+        strict: input.strict.unwrap_or(false),
     })
 }
 

@@ -6,6 +6,8 @@ use regex::{RegexSet, RegexSetBuilder};
 
 use crate::error::ConfigError;
 use crate::js_regex;
+use crate::origin_entry::{self, Entry};
+use crate::origin_pattern::{Origin, OriginPattern};
 
 /// A JavaScript RegExp as configured by the user: `re.source` and `re.flags`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +30,9 @@ const PATTERN_SIZE_LIMIT: usize = 32 << 20;
 #[derive(Debug)]
 pub struct OriginList {
     exact: HashSet<String>,
+    /// The string entries as configured, to explain a refusal.
+    written: Vec<String>,
+    wildcards: Vec<OriginPattern>,
     patterns: Option<RegexSet>,
     /// The list holds `true`, which `cors` treats as "allow every origin".
     allow_all: bool,
@@ -39,19 +44,35 @@ impl OriginList {
         patterns: &[JsPattern],
         allow_all: bool,
     ) -> Result<Self, ConfigError> {
-        Ok(OriginList {
-            exact: exact.into_iter().collect(),
-            patterns: compile_patterns(patterns)?,
-            allow_all,
-        })
+        let mut exact_set = HashSet::with_capacity(exact.len());
+        let mut wildcards = Vec::new();
+        for raw in &exact {
+            match origin_entry::classify(raw).map_err(|why| ConfigError::new(format!("origin: {why}")))? {
+                Entry::Exact { origin, .. } => exact_set.insert(origin),
+                Entry::Malformed { raw, .. } => exact_set.insert(raw),
+                Entry::Pattern(pattern) => {
+                    wildcards.push(pattern);
+                    true
+                }
+            };
+        }
+        Ok(OriginList { exact: exact_set, written: exact, wildcards, patterns: compile_patterns(patterns)?, allow_all })
     }
 
-    /// Matches like `cors`: exact strings compare case-sensitively, RegExps search anywhere in
-    /// the origin (as `RegExp.prototype.test` does), `true` allows everything.
+    /// Matches like `cors`: exact strings compare byte for byte (configured entries in the form
+    /// browsers send), RegExps search anywhere in the origin (as `RegExp.prototype.test` does),
+    /// `true` allows everything. Wildcard entries match the parsed origin.
     pub fn allows(&self, origin: &str) -> bool {
         self.allow_all
             || self.exact.contains(origin)
+            || (!self.wildcards.is_empty()
+                && Origin::parse(origin).is_some_and(|parsed| self.wildcards.iter().any(|pattern| pattern.matches(&parsed))))
             || self.patterns.as_ref().is_some_and(|set| set.is_match(origin))
+    }
+
+    /// Why a refused origin matched nothing, when a configured entry comes close.
+    pub fn refusal_hint(&self, origin: &str) -> Option<String> {
+        origin_entry::closest_entry_reason(origin, &self.written)
     }
 }
 

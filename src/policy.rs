@@ -2,7 +2,9 @@
 
 use crate::error::ConfigError;
 use crate::headers::{self, AllowHeaders, HeaderList, MaxAge};
+use crate::lints::{self, Lint};
 use crate::origin::{JsPattern, OriginList};
+use crate::preflight;
 
 /// The `origin` option, already sorted by shape (the JS layer knows what a RegExp is).
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +33,8 @@ pub struct PolicySpec {
     pub max_age: Option<MaxAge>,
     pub preflight_continue: bool,
     pub options_success_status: u32,
+    /// Lints are errors, and preflights are checked on the server.
+    pub strict: bool,
 }
 
 #[derive(Debug)]
@@ -53,12 +57,23 @@ pub struct Policy {
     pub expose_headers: Option<String>,
     pub preflight_continue: bool,
     pub options_success_status: u32,
+    pub strict: bool,
+    /// The mistakes found in the options (none when strict: they are errors then).
+    pub lints: Vec<Lint>,
 }
 
 impl Policy {
     pub fn build(spec: PolicySpec) -> Result<Policy, ConfigError> {
+        let origin = origin_rule(spec.origin.clone())?;
+        let lints = lints::lints(&spec, &origin);
+        if spec.strict && !lints.is_empty() {
+            let listed: Vec<String> = lints.iter().map(|lint| format!("{}: {}", lint.code, lint.message)).collect();
+            return Err(ConfigError::new(format!("strict: the options have mistakes: {}", listed.join("; "))));
+        }
         Ok(Policy {
-            origin: origin_rule(spec.origin)?,
+            origin,
+            strict: spec.strict,
+            lints,
             allow_credentials: spec.credentials,
             allow_methods: headers::allow_methods(&spec.methods)?,
             allow_headers: headers::allow_headers(spec.allowed_headers.as_ref())?,
@@ -75,6 +90,19 @@ impl Policy {
             OriginRule::Reflect => true,
             OriginRule::List(list) => list.allows(origin),
             OriginRule::Disabled | OriginRule::Any | OriginRule::Fixed(_) | OriginRule::Dynamic => false,
+        }
+    }
+
+    /// Strict mode: what a preflight asks for that the policy does not allow, if anything.
+    pub fn preflight_refusal(&self, method: &str, request_headers: &str) -> Option<String> {
+        preflight::refusal(self.allow_methods.as_deref(), &self.allow_headers, self.allow_credentials, method, request_headers)
+    }
+
+    /// Why a refused origin matched nothing, when a configured entry comes close.
+    pub fn refusal_hint(&self, origin: &str) -> Option<String> {
+        match &self.origin {
+            OriginRule::List(list) => list.refusal_hint(origin),
+            _ => None,
         }
     }
 
@@ -127,6 +155,7 @@ mod tests {
             max_age: None,
             preflight_continue: false,
             options_success_status: 204,
+            strict: false,
         }
     }
 

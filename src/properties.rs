@@ -18,6 +18,7 @@ fn list_policy(exact: Vec<String>, patterns: Vec<JsPattern>) -> Option<Policy> {
         max_age: None,
         preflight_continue: false,
         options_success_status: 204,
+        strict: false,
     })
     .ok()
 }

@@ -18,6 +18,7 @@ fuzz_target!(|data: &str| {
         max_age: None,
         preflight_continue: false,
         options_success_status: 204,
+        strict: false,
     };
     if let Ok(policy) = Policy::build(spec) {
         assert_eq!(policy.echoes_origin(origin), entries.iter().any(|entry| entry == origin));

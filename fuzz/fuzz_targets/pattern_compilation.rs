@@ -20,6 +20,7 @@ fuzz_target!(|data: (&str, &str, &str)| {
         max_age: None,
         preflight_continue: false,
         options_success_status: 204,
+        strict: false,
     };
     if let Ok(policy) = Policy::build(spec) {
         let _ = policy.echoes_origin(origin);

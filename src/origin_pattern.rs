@@ -1,0 +1,237 @@
+//! Origins as browsers send them, parsed into scheme, host and port; wildcard entries such as
+//! `https://*.example.com` and `http://localhost:*` matched on those parts, never on raw text.
+
+/// A serialised origin: lower-case scheme and host, and the port unless it is the default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub scheme: String,
+    pub host: String,
+    pub port: Option<u16>,
+}
+
+impl Origin {
+    /// Parses `scheme://host[:port]` and nothing more (no path, query or user info).
+    pub fn parse(text: &str) -> Option<Origin> {
+        let (scheme, rest) = text.split_once("://")?;
+        let (host, port) = split_port(rest)?;
+        let scheme = scheme.to_ascii_lowercase();
+        if !valid_scheme(&scheme) || !valid_host(host) {
+            return None;
+        }
+        let port = match port {
+            None => None,
+            Some(digits) => Some(parse_port(digits)?),
+        };
+        let port = port.filter(|&port| Some(port) != default_port(&scheme));
+        Some(Origin { scheme, host: host.to_ascii_lowercase(), port })
+    }
+
+    /// The form a browser sends in the Origin header.
+    pub fn serialize(&self) -> String {
+        match self.port {
+            Some(port) => format!("{}://{}:{port}", self.scheme, self.host),
+            None => format!("{}://{}", self.scheme, self.host),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum HostPattern {
+    Exact(String),
+    /// `*.example.com`: any subdomain at any depth, never the apex itself.
+    SubdomainOf(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PortPattern {
+    Exact(Option<u16>),
+    Any,
+}
+
+/// A configured origin with a `*` for the subdomains or for the port.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OriginPattern {
+    scheme: String,
+    host: HostPattern,
+    port: PortPattern,
+}
+
+impl OriginPattern {
+    /// Parses `scheme://[*.]host[:port|:*]`; the error says what is wrong and how to write it.
+    pub fn parse(text: &str) -> Result<OriginPattern, String> {
+        let (scheme, rest) = text
+            .split_once("://")
+            .ok_or_else(|| format!("the pattern {text:?} has no scheme; write it like \"https://*.example.com\""))?;
+        let scheme = scheme.to_ascii_lowercase();
+        let (host, port) = split_port(rest).ok_or_else(|| {
+            format!("the pattern {text:?} has a path or a malformed port; write only scheme://host[:port], like \"https://*.example.com\" or \"http://localhost:*\"")
+        })?;
+        if !valid_scheme(&scheme) {
+            return Err(format!("the pattern {text:?} has an invalid scheme; use http or https"));
+        }
+        let host = match host.strip_prefix("*.") {
+            Some(domain) if valid_host(domain) && domain.contains('.') || domain_is_single_label_ok(domain) => {
+                HostPattern::SubdomainOf(domain.to_ascii_lowercase())
+            }
+            Some(_) => return Err(format!("the pattern {text:?} needs a domain after \"*.\"; write it like \"https://*.example.com\"")),
+            None if valid_host(host) => HostPattern::Exact(host.to_ascii_lowercase()),
+            None => {
+                return Err(format!(
+                    "the pattern {text:?} puts \"*\" where it is not supported; use \"*.\" at the start of the host (\"https://*.example.com\") or \"*\" as the port (\"http://localhost:*\")"
+                ))
+            }
+        };
+        let port = match port {
+            Some("*") => PortPattern::Any,
+            None => PortPattern::Exact(None),
+            Some(digits) => {
+                let port = parse_port(digits).ok_or_else(|| format!("the pattern {text:?} has an invalid port"))?;
+                PortPattern::Exact(Some(port).filter(|&port| Some(port) != default_port(&scheme)))
+            }
+        };
+        if matches!((&host, &port), (HostPattern::Exact(_), PortPattern::Exact(_))) {
+            return Err(format!("the pattern {text:?} has no wildcard in the host or the port"));
+        }
+        Ok(OriginPattern { scheme, host, port })
+    }
+
+    pub fn matches(&self, origin: &Origin) -> bool {
+        origin.scheme == self.scheme
+            && match &self.host {
+                HostPattern::Exact(host) => origin.host == *host,
+                HostPattern::SubdomainOf(domain) => origin
+                    .host
+                    .strip_suffix(domain.as_str())
+                    .and_then(|label| label.strip_suffix('.'))
+                    .is_some_and(|subdomains| !subdomains.is_empty()),
+            }
+            && match self.port {
+                PortPattern::Any => true,
+                PortPattern::Exact(port) => origin.port == port,
+            }
+    }
+}
+
+/// `*.localhost` is the one single-label domain worth allowing.
+fn domain_is_single_label_ok(domain: &str) -> bool {
+    domain.eq_ignore_ascii_case("localhost")
+}
+
+fn split_port(authority: &str) -> Option<(&str, Option<&str>)> {
+    if authority.contains(['/', '?', '#', '@']) || authority.is_empty() {
+        return None;
+    }
+    if authority.starts_with('[') {
+        // An IPv6 literal: the port, if any, follows the closing bracket.
+        let end = authority.find(']')?;
+        let (host, rest) = authority.split_at(end + 1);
+        return match rest {
+            "" => Some((host, None)),
+            _ => Some((host, Some(rest.strip_prefix(':')?))),
+        };
+    }
+    match authority.rsplit_once(':') {
+        Some((host, port)) => Some((host, Some(port))),
+        None => Some((authority, None)),
+    }
+}
+
+fn parse_port(digits: &str) -> Option<u16> {
+    if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn valid_scheme(scheme: &str) -> bool {
+    let mut bytes = scheme.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+}
+
+fn valid_host(host: &str) -> bool {
+    if host.starts_with('[') {
+        return host.ends_with(']') && host[1..host.len() - 1].bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    }
+    !host.is_empty()
+        && host.split('.').all(|label| !label.is_empty() && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+}
+
+pub fn default_port(scheme: &str) -> Option<u16> {
+    match scheme {
+        "http" | "ws" => Some(80),
+        "https" | "wss" => Some(443),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn allows(pattern: &str, origin: &str) -> bool {
+        let pattern = OriginPattern::parse(pattern).unwrap();
+        Origin::parse(origin).is_some_and(|origin| pattern.matches(&origin))
+    }
+
+    #[test]
+    fn subdomain_wildcards_match_any_depth_and_nothing_else() {
+        let pattern = "https://*.example.com";
+        for good in ["https://a.example.com", "https://a.b.example.com", "https://A.Example.COM", "https://a.example.com:443"] {
+            assert!(allows(pattern, good), "{good}");
+        }
+        for evil in [
+            "https://example.com",
+            "https://example.com.evil.net",
+            "https://a.example.com.evil.net",
+            "https://evilexample.com",
+            "https://a.evilexample.com",
+            "http://a.example.com",
+            "https://a.example.com:8443",
+            "https://.example.com",
+            "https://a..example.com",
+            "https://a.example.com/",
+            "https://user@a.example.com",
+            "https://a.example.com%2eevil.net",
+            "https://a.example.com\u{0}.evil.net",
+            "https://a_example.com",
+            "null",
+        ] {
+            assert!(!allows(pattern, evil), "{evil}");
+        }
+    }
+
+    #[test]
+    fn port_wildcards_match_any_port_of_that_host_only() {
+        let pattern = "http://localhost:*";
+        for good in ["http://localhost", "http://localhost:3000", "http://localhost:5173", "http://LOCALHOST:65535"] {
+            assert!(allows(pattern, good), "{good}");
+        }
+        for evil in ["https://localhost:3000", "http://localhost.evil.net:3000", "http://evil-localhost:3000", "http://localhost:99999", "http://127.0.0.1:3000", "http://localhost:3000/x"] {
+            assert!(!allows(pattern, evil), "{evil}");
+        }
+    }
+
+    #[test]
+    fn default_ports_are_the_same_as_none() {
+        assert_eq!(Origin::parse("HTTPS://App.Example.com:443"), Origin::parse("https://app.example.com"));
+        assert_eq!(Origin::parse("https://app.example.com:443").unwrap().serialize(), "https://app.example.com");
+        assert_eq!(Origin::parse("http://a.example:8080").unwrap().serialize(), "http://a.example:8080");
+        assert!(allows("https://*.example.com:443", "https://a.example.com"));
+    }
+
+    #[test]
+    fn malformed_patterns_are_refused_with_the_fix() {
+        for (pattern, says) in [
+            ("*.example.com", "has no scheme"),
+            ("https://*.example.com/", "path"),
+            ("https://*example.com", "where it is not supported"),
+            ("https://a.*.example.com", "where it is not supported"),
+            ("https://*.com", "needs a domain"),
+            ("https://*.example.com:x", "invalid port"),
+        ] {
+            let error = OriginPattern::parse(pattern).unwrap_err();
+            assert!(error.contains(says), "{pattern}: {error}");
+        }
+    }
+}
