@@ -43,7 +43,62 @@ declare namespace cors {
     preflightContinue?: boolean | undefined
     /** A 2xx status. @default 204 */
     optionsSuccessStatus?: number | undefined
+    /**
+     * Mistakes (credentials with any origin, loose RegExps, allowed null, malformed origins,
+     * maxAge above 7200) throw instead of warning; only OPTIONS with Origin and
+     * Access-Control-Request-Method is a preflight; method and headers are checked on the
+     * server and refused with a 403 saying why. @default false
+     */
+    strict?: boolean | undefined
+    /** Answer `Access-Control-Request-Private-Network: true` preflights. @default false */
+    allowPrivateNetwork?: boolean | undefined
   }
+
+  /** A request described in words, for `CorsPolicy.explain`. */
+  interface ExplainRequest {
+    origin?: string | undefined
+    /** The method the page wants to use. @default 'GET' */
+    method?: string | undefined
+    /** The non-safelisted headers the page sends, comma-separated. */
+    requestHeaders?: string | undefined
+    privateNetwork?: boolean | undefined
+  }
+
+  interface Explanation {
+    /** Whether the browser would let the page read the response. */
+    allowed: boolean
+    /** Whether the browser sends a preflight first; `status` and `headers` are then the preflight's. */
+    preflight: boolean
+    status: number
+    headers: Record<string, string>
+    reasons: string[]
+  }
+
+  interface PolicyLint {
+    code: string
+    message: string
+  }
+
+  /** A compiled policy. Compile the options in each worker thread: it cannot be posted to one. */
+  interface CorsPolicy {
+    readonly lints: PolicyLint[]
+    explain(request: ExplainRequest): Explanation
+  }
+
+  /** Environment variables read by `fromEnv`. */
+  interface CorsEnv {
+    CORS_ALLOWED_ORIGINS?: string | undefined
+    CORS_ALLOW_CREDENTIALS?: string | undefined
+    CORS_ALLOWED_METHODS?: string | undefined
+    CORS_ALLOWED_HEADERS?: string | undefined
+    CORS_EXPOSED_HEADERS?: string | undefined
+    CORS_MAX_AGE?: string | undefined
+  }
+
+  /** Compiles options into a policy that can explain itself; throws a TypeError if invalid. */
+  function compile(options?: CorsOptions): CorsPolicy
+  /** Options from CORS_ALLOWED_ORIGINS and friends; a bad value is a TypeError naming the variable. */
+  function fromEnv(env?: CorsEnv | NodeJS.ProcessEnv): CorsOptions
 
   type CorsOptionsDelegate<T extends CorsRequest = CorsRequest> = (
     req: T,

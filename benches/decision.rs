@@ -8,7 +8,11 @@ use cors_native::policy::{OriginSpec, Policy, PolicySpec};
 
 fn policy(exact: Vec<String>, patterns: Vec<JsPattern>) -> Policy {
     Policy::build(PolicySpec {
-        origin: OriginSpec::List { exact, patterns, allow_all: false },
+        origin: OriginSpec::List {
+            exact,
+            patterns,
+            allow_all: false,
+        },
         methods: HeaderList::Text("GET,POST".into()),
         allowed_headers: None,
         exposed_headers: None,
@@ -22,12 +26,17 @@ fn policy(exact: Vec<String>, patterns: Vec<JsPattern>) -> Policy {
 }
 
 fn exact_origins(count: usize) -> Vec<String> {
-    (0..count).map(|i| format!("https://app{i}.example.com")).collect()
+    (0..count)
+        .map(|i| format!("https://app{i}.example.com"))
+        .collect()
 }
 
 fn tenant_patterns(count: usize) -> Vec<JsPattern> {
     (0..count)
-        .map(|i| JsPattern { source: format!(r"^https:\/\/([a-z0-9-]+\.)*tenant{i}\.example\.com$"), flags: String::new() })
+        .map(|i| JsPattern {
+            source: format!(r"^https:\/\/([a-z0-9-]+\.)*tenant{i}\.example\.com$"),
+            flags: String::new(),
+        })
         .collect()
 }
 
@@ -39,9 +48,11 @@ fn exact_lists(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("allowed", count), &allowed, |b, origin| {
             b.iter(|| compiled.echoes_origin(black_box(origin)))
         });
-        group.bench_with_input(BenchmarkId::new("refused", count), "https://evil.example.com", |b, origin| {
-            b.iter(|| compiled.echoes_origin(black_box(origin)))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("refused", count),
+            "https://evil.example.com",
+            |b, origin| b.iter(|| compiled.echoes_origin(black_box(origin))),
+        );
     }
     group.finish();
 }
@@ -54,15 +65,19 @@ fn pattern_lists(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("allowed", count), &allowed, |b, origin| {
             b.iter(|| compiled.echoes_origin(black_box(origin)))
         });
-        group.bench_with_input(BenchmarkId::new("refused", count), "https://x.tenant1.example.com.evil.net", |b, origin| {
-            b.iter(|| compiled.echoes_origin(black_box(origin)))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("refused", count),
+            "https://x.tenant1.example.com.evil.net",
+            |b, origin| b.iter(|| compiled.echoes_origin(black_box(origin))),
+        );
     }
     group.finish();
 }
 
 fn compile(c: &mut Criterion) {
-    c.bench_function("compile 100 RegExps", |b| b.iter(|| policy(Vec::new(), tenant_patterns(black_box(100)))));
+    c.bench_function("compile 100 RegExps", |b| {
+        b.iter(|| policy(Vec::new(), tenant_patterns(black_box(100))))
+    });
 }
 
 criterion_group!(benches, exact_lists, pattern_lists, compile);

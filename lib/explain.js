@@ -49,6 +49,10 @@ function explain(middleware, policy, { origin, method = 'GET', requestHeaders, p
     result.reasons.push('the origin is decided by an asynchronous origin function or delegate, which explain() cannot wait for')
     return result
   }
+  if (preflight && res.body) {
+    result.reasons.push(`the preflight is refused with ${res.statusCode}: ${res.body}`)
+    return result
+  }
   const allowOrigin = res.headers['Access-Control-Allow-Origin']
   if (allowOrigin === undefined || (allowOrigin !== '*' && allowOrigin !== origin)) {
     result.reasons.push(...policy.originRefusalReasons(origin))
@@ -60,7 +64,7 @@ function explain(middleware, policy, { origin, method = 'GET', requestHeaders, p
   }
   if (preflight) {
     if (res.statusCode < 200 || res.statusCode > 299) {
-      result.reasons.push(res.body ? `the preflight is refused with ${res.statusCode}: ${res.body}` : `the preflight answers ${res.statusCode}, not 2xx`)
+      result.reasons.push(`the preflight answers ${res.statusCode}, not 2xx`)
       return result
     }
     const refusal = policy.preflightRefusal(method, requestHeaders)

@@ -42,7 +42,10 @@ pub fn allow_methods(methods: &HeaderList) -> Result<Option<String>, ConfigError
 pub fn allow_headers(list: Option<&HeaderList>) -> Result<AllowHeaders, ConfigError> {
     match list {
         None => Ok(AllowHeaders::Reflect),
-        Some(list) => Ok(AllowHeaders::List(non_empty_header_value("allowedHeaders", list.joined())?)),
+        Some(list) => Ok(AllowHeaders::List(non_empty_header_value(
+            "allowedHeaders",
+            list.joined(),
+        )?)),
     }
 }
 
@@ -87,7 +90,11 @@ fn format_number(value: f64) -> String {
     if value.is_nan() {
         "NaN".into()
     } else if value.is_infinite() {
-        if value > 0.0 { "Infinity".into() } else { "-Infinity".into() }
+        if value > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        }
     } else {
         format!("{value}")
     }
@@ -104,7 +111,9 @@ fn non_empty_header_value(option: &str, value: String) -> Result<Option<String>,
 /// Node's `setHeader` throws on these characters; catching them here turns a crash on every
 /// request into one error at start-up.
 pub fn check_header_value(option: &str, value: &str) -> Result<(), ConfigError> {
-    let bad = value.chars().find(|&c| !(c == '\t' || (' '..='~').contains(&c) || ('\u{80}'..='\u{ff}').contains(&c)));
+    let bad = value
+        .chars()
+        .find(|&c| !(c == '\t' || (' '..='~').contains(&c) || ('\u{80}'..='\u{ff}').contains(&c)));
     match bad {
         None => Ok(()),
         Some(c) => Err(ConfigError::new(format!(
@@ -124,9 +133,14 @@ mod tests {
 
     #[test]
     fn arrays_join_without_spaces_and_strings_stay_verbatim() {
-        assert_eq!(allow_methods(&items(&["GET", "PUT"])).unwrap().as_deref(), Some("GET,PUT"));
         assert_eq!(
-            allow_methods(&HeaderList::Text("GET, POST".into())).unwrap().as_deref(),
+            allow_methods(&items(&["GET", "PUT"])).unwrap().as_deref(),
+            Some("GET,PUT")
+        );
+        assert_eq!(
+            allow_methods(&HeaderList::Text("GET, POST".into()))
+                .unwrap()
+                .as_deref(),
             Some("GET, POST")
         );
     }
@@ -134,8 +148,14 @@ mod tests {
     #[test]
     fn empty_lists_send_no_header() {
         assert_eq!(allow_methods(&items(&[])).unwrap(), None);
-        assert_eq!(expose_headers(Some(&HeaderList::Text(String::new()))).unwrap(), None);
-        assert_eq!(allow_headers(Some(&items(&[]))).unwrap(), AllowHeaders::List(None));
+        assert_eq!(
+            expose_headers(Some(&HeaderList::Text(String::new()))).unwrap(),
+            None
+        );
+        assert_eq!(
+            allow_headers(Some(&items(&[]))).unwrap(),
+            AllowHeaders::List(None)
+        );
     }
 
     #[test]

@@ -22,7 +22,9 @@ impl fmt::Display for UnsupportedPattern {
 }
 
 fn unsupported<T>(construct: impl Into<String>) -> Result<T, UnsupportedPattern> {
-    Err(UnsupportedPattern { construct: construct.into() })
+    Err(UnsupportedPattern {
+        construct: construct.into(),
+    })
 }
 
 /// JS `\s`: WhiteSpace and LineTerminator code points.
@@ -48,7 +50,12 @@ pub fn translate(source: &str, flags: &str) -> Result<String, UnsupportedPattern
             other => return unsupported(format!("an unknown flag {other:?}")),
         }
     }
-    let mut translator = Translator { chars: source.chars().collect(), pos: 0, mode, out: String::new() };
+    let mut translator = Translator {
+        chars: source.chars().collect(),
+        pos: 0,
+        mode,
+        out: String::new(),
+    };
     if mode.ignore_case {
         translator.out.push_str("(?i)");
     }
@@ -105,7 +112,9 @@ impl Translator {
     }
 
     fn looking_at(&self, text: &str) -> bool {
-        text.chars().enumerate().all(|(i, c)| self.peek_at(i) == Some(c))
+        text.chars()
+            .enumerate()
+            .all(|(i, c)| self.peek_at(i) == Some(c))
     }
 
     /// Alternatives up to the end of the pattern or an unmatched `)`, which the caller handles.
@@ -142,7 +151,11 @@ impl Translator {
         Ok(())
     }
 
-    fn quantifier(&mut self, quantifiable: bool, quantifier: &str) -> Result<(), UnsupportedPattern> {
+    fn quantifier(
+        &mut self,
+        quantifiable: bool,
+        quantifier: &str,
+    ) -> Result<(), UnsupportedPattern> {
         if !quantifiable {
             return unsupported(format!("a quantifier {quantifier} with nothing to repeat"));
         }
@@ -183,14 +196,17 @@ impl Translator {
 
     /// One atom or assertion; returns whether a quantifier may follow it.
     fn term(&mut self) -> Result<bool, UnsupportedPattern> {
-        let Some(c) = self.next() else { return Ok(false) };
+        let Some(c) = self.next() else {
+            return Ok(false);
+        };
         match c {
             '^' | '$' => {
                 self.out.push(c);
                 Ok(false)
             }
             '.' => {
-                self.out.push_str(if self.mode.dot_all { "(?s:.)" } else { JS_DOT });
+                self.out
+                    .push_str(if self.mode.dot_all { "(?s:.)" } else { JS_DOT });
                 Ok(true)
             }
             '(' => {
@@ -241,12 +257,18 @@ impl Translator {
     fn atom_escape(&mut self) -> Result<bool, UnsupportedPattern> {
         match self.peek() {
             Some('b') | Some('B') => {
-                let boundary = if self.next() == Some('b') { r"(?-u:\b)" } else { r"(?-u:\B)" };
+                let boundary = if self.next() == Some('b') {
+                    r"(?-u:\b)"
+                } else {
+                    r"(?-u:\B)"
+                };
                 self.out.push_str(boundary);
                 Ok(false)
             }
             Some('1'..='9') => unsupported("a backreference (\\1 to \\9)"),
-            Some('k') if self.peek_at(1) == Some('<') => unsupported("a named backreference (\\k<name>)"),
+            Some('k') if self.peek_at(1) == Some('<') => {
+                unsupported("a named backreference (\\k<name>)")
+            }
             _ => {
                 match self.class_escape()? {
                     ClassAtom::Char(c) => push_literal(&mut self.out, c),
@@ -259,7 +281,9 @@ impl Translator {
 
     /// The escape after a `\` that means the same inside and outside a class.
     fn class_escape(&mut self) -> Result<ClassAtom, UnsupportedPattern> {
-        let Some(c) = self.next() else { return unsupported("a trailing backslash") };
+        let Some(c) = self.next() else {
+            return unsupported("a trailing backslash");
+        };
         Ok(match c {
             'd' => ClassAtom::Set(format!("[{JS_DIGIT}]")),
             'D' => ClassAtom::Set(format!("[^{JS_DIGIT}]")),
@@ -311,16 +335,23 @@ impl Translator {
     fn unicode_escape(&mut self) -> Result<char, UnsupportedPattern> {
         if self.mode.unicode && self.peek() == Some('{') {
             let end = (self.pos..self.chars.len()).find(|&i| self.chars[i] == '}');
-            let Some(end) = end else { return unsupported("an unterminated \\u{...} escape") };
+            let Some(end) = end else {
+                return unsupported("an unterminated \\u{...} escape");
+            };
             let digits: String = self.chars[self.pos + 1..end].iter().collect();
             self.pos = end + 1;
             return u32::from_str_radix(&digits, 16)
                 .ok()
                 .and_then(char::from_u32)
-                .map_or_else(|| unsupported(format!("an invalid escape \\u{{{digits}}}")), Ok);
+                .map_or_else(
+                    || unsupported(format!("an invalid escape \\u{{{digits}}}")),
+                    Ok,
+                );
         }
         let start = self.pos;
-        let Some(unit) = self.hex_unit() else { return Ok('u') };
+        let Some(unit) = self.hex_unit() else {
+            return Ok('u');
+        };
         if !(0xD800..=0xDFFF).contains(&unit) {
             return Ok(char::from_u32(unit).unwrap_or('\u{fffd}'));
         }
@@ -361,7 +392,8 @@ impl Translator {
         let negated = self.eat('^');
         if self.eat(']') {
             // JS: `[]` matches nothing and `[^]` matches anything.
-            self.out.push_str(if negated { "(?s:.)" } else { MATCHES_NOTHING });
+            self.out
+                .push_str(if negated { "(?s:.)" } else { MATCHES_NOTHING });
             return Ok(());
         }
         let mut body = String::new();
@@ -377,7 +409,9 @@ impl Translator {
                 continue;
             }
             self.pos += 1;
-            let Some(c) = self.next() else { return unsupported("an unterminated character class") };
+            let Some(c) = self.next() else {
+                return unsupported("an unterminated character class");
+            };
             match (atom, self.class_atom(c)?) {
                 (ClassAtom::Char(low), ClassAtom::Char(high)) => {
                     if low > high {
@@ -450,8 +484,18 @@ mod tests {
 
     /// (source, flags, input, what `new RegExp(source, flags).test(input)` gives in Node 20).
     const CASES: &[(&str, &str, &str, bool)] = &[
-        (r"^https:\/\/.*\.example\.com$", "", "https://a.example.com", true),
-        (r"^https:\/\/.*\.example\.com$", "", "https://a.example.com.evil.net", false),
+        (
+            r"^https:\/\/.*\.example\.com$",
+            "",
+            "https://a.example.com",
+            true,
+        ),
+        (
+            r"^https:\/\/.*\.example\.com$",
+            "",
+            "https://a.example.com.evil.net",
+            false,
+        ),
         (r"example\.com", "", "https://example.com.evil.net", true),
         (r"example\.com", "", "https://exampleXcom", false),
         (r"example.com", "", "https://exampleXcom", true),
@@ -509,14 +553,28 @@ mod tests {
         (r"^a$", "gy", "a", true),
         (r"^(a+)+$", "", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", false),
         (r"", "", "x", true),
-        (r"^https:\/\/([a-z0-9-]+\.)*example\.com$", "", "https://a.b.example.com", true),
-        (r"^https:\/\/([a-z0-9-]+\.)*example\.com$", "", "https://evilexample.com", false),
+        (
+            r"^https:\/\/([a-z0-9-]+\.)*example\.com$",
+            "",
+            "https://a.b.example.com",
+            true,
+        ),
+        (
+            r"^https:\/\/([a-z0-9-]+\.)*example\.com$",
+            "",
+            "https://evilexample.com",
+            false,
+        ),
     ];
 
     #[test]
     fn translated_patterns_match_like_javascript() {
         for &(source, flags, input, expected) in CASES {
-            assert_eq!(compiled(source, flags).is_match(input), expected, "/{source}/{flags} on {input:?}");
+            assert_eq!(
+                compiled(source, flags).is_match(input),
+                expected,
+                "/{source}/{flags} on {input:?}"
+            );
         }
     }
 
@@ -548,7 +606,24 @@ mod tests {
 
     #[test]
     fn hostile_input_never_panics() {
-        let inputs = ["\\", "[", "(", "(?", "(?<", "{", "{1", "{1,", "\\u{", "\\u{110000}", "\\x", "\\c", "[\\", "[a-", "\\p{", "é\\é[é-ü]"];
+        let inputs = [
+            "\\",
+            "[",
+            "(",
+            "(?",
+            "(?<",
+            "{",
+            "{1",
+            "{1,",
+            "\\u{",
+            "\\u{110000}",
+            "\\x",
+            "\\c",
+            "[\\",
+            "[a-",
+            "\\p{",
+            "é\\é[é-ü]",
+        ];
         for source in inputs {
             for flags in ["", "u", "i"] {
                 let _ = translate(source, flags);

@@ -14,14 +14,24 @@ pub fn with_utf8<R>(text: JsString, use_text: impl FnOnce(&str) -> R) -> Result<
     // SAFETY: the buffer outlives the call and its length is passed, so Node writes at most
     // STACK_BYTES - 1 bytes plus a terminating NUL.
     let status = unsafe {
-        sys::napi_get_value_string_utf8(raw.env, raw.value, buffer.as_mut_ptr().cast(), STACK_BYTES, &mut written)
+        sys::napi_get_value_string_utf8(
+            raw.env,
+            raw.value,
+            buffer.as_mut_ptr().cast(),
+            STACK_BYTES,
+            &mut written,
+        )
     };
     if status != sys::Status::napi_ok {
-        return Err(Error::new(Status::StringExpected, "expected a string".to_string()));
+        return Err(Error::new(
+            Status::StringExpected,
+            "expected a string".to_string(),
+        ));
     }
     if written < STACK_BYTES - 1 {
         // Node writes whole UTF-8 sequences (lone surrogates become U+FFFD), so this cannot fail.
-        let text = std::str::from_utf8(&buffer[..written]).map_err(|err| Error::from_reason(err.to_string()))?;
+        let text = std::str::from_utf8(&buffer[..written])
+            .map_err(|err| Error::from_reason(err.to_string()))?;
         return Ok(use_text(text));
     }
     // The buffer may have been cut short; read the whole string.

@@ -24,7 +24,9 @@ pub fn lints(spec: &PolicySpec, rule: &OriginRule) -> Vec<Lint> {
         let any = match &spec.origin {
             OriginSpec::Any => Some("origin \"*\""),
             OriginSpec::Reflect => Some("origin: true (reflect any origin)"),
-            OriginSpec::List { allow_all: true, .. } => Some("true in the origin list"),
+            OriginSpec::List {
+                allow_all: true, ..
+            } => Some("true in the origin list"),
             _ => None,
         };
         if let Some(what) = any {
@@ -34,7 +36,10 @@ pub fn lints(spec: &PolicySpec, rule: &OriginRule) -> Vec<Lint> {
             ));
         }
     }
-    if let OriginSpec::List { exact, patterns, .. } = &spec.origin {
+    if let OriginSpec::List {
+        exact, patterns, ..
+    } = &spec.origin
+    {
         for raw in exact {
             match origin_entry::classify(raw) {
                 Ok(Entry::Malformed { raw, fix }) => found.push(lint("CORS_NATIVE_MALFORMED_ORIGIN", format!("origin entry {raw:?} {fix}"))),
@@ -50,7 +55,15 @@ pub fn lints(spec: &PolicySpec, rule: &OriginRule) -> Vec<Lint> {
         }
     }
     if let OriginRule::List(list) = rule {
-        if list.allows("null") && !matches!(&spec.origin, OriginSpec::List { allow_all: true, .. }) {
+        if list.allows("null")
+            && !matches!(
+                &spec.origin,
+                OriginSpec::List {
+                    allow_all: true,
+                    ..
+                }
+            )
+        {
             found.push(lint(
                 "CORS_NATIVE_NULL_ORIGIN",
                 "the origin list allows \"null\", which sandboxed iframes, data: URLs and local files send: any page can claim it; remove it".into(),
@@ -124,7 +137,10 @@ mod tests {
 
     #[test]
     fn bare_dots_are_escaped_and_classes_left_alone() {
-        assert_eq!(escape_bare_dots(r"^https://app.example.com$").as_deref(), Some(r"^https://app\.example\.com$"));
+        assert_eq!(
+            escape_bare_dots(r"^https://app.example.com$").as_deref(),
+            Some(r"^https://app\.example\.com$")
+        );
         assert_eq!(escape_bare_dots(r"^https://app\.example\.com$"), None);
         assert_eq!(escape_bare_dots(r"^https://[a-z.]+\.example\.com$"), None);
     }
@@ -134,7 +150,11 @@ mod tests {
         assert_eq!(regex_lints(r"^https://app\.example\.com$", "").len(), 0);
         let loose = regex_lints(r"example\.com", "i");
         assert_eq!(loose.len(), 1);
-        assert!(loose[0].message.contains("not anchored at both ends"), "{}", loose[0].message);
+        assert!(
+            loose[0].message.contains("not anchored at both ends"),
+            "{}",
+            loose[0].message
+        );
         assert_eq!(regex_lints(r"^https://a\.example\.com\$", "").len(), 1);
     }
 }

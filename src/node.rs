@@ -72,7 +72,9 @@ impl NativePolicy {
     pub fn new(input: PolicyInput) -> Result<Self> {
         let spec = policy_spec(input)?;
         let policy = Policy::build(spec).map_err(|err| invalid(err.message()))?;
-        Ok(NativePolicy { policy: Arc::new(policy) })
+        Ok(NativePolicy {
+            policy: Arc::new(policy),
+        })
     }
 
     #[napi(catch_unwind)]
@@ -108,7 +110,14 @@ impl NativePolicy {
     /// The mistakes found in the options, for one-time warnings.
     #[napi(catch_unwind)]
     pub fn lints(&self) -> Vec<PolicyLint> {
-        self.policy.lints.iter().map(|lint| PolicyLint { code: lint.code.to_string(), message: lint.message.clone() }).collect()
+        self.policy
+            .lints
+            .iter()
+            .map(|lint| PolicyLint {
+                code: lint.code.to_string(),
+                message: lint.message.clone(),
+            })
+            .collect()
     }
 
     /// Strict mode: what a preflight asks for that is not allowed ("method PATCH is not allowed").
@@ -171,7 +180,10 @@ fn origin_spec(input: &PolicyInput) -> Result<OriginSpec> {
                 .origin_patterns
                 .iter()
                 .flatten()
-                .map(|p| JsPattern { source: p.source.clone(), flags: p.flags.clone() })
+                .map(|p| JsPattern {
+                    source: p.source.clone(),
+                    flags: p.flags.clone(),
+                })
                 .collect(),
             allow_all: input.allow_all_origins.unwrap_or(false),
         },

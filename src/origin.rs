@@ -47,7 +47,9 @@ impl OriginList {
         let mut exact_set = HashSet::with_capacity(exact.len());
         let mut wildcards = Vec::new();
         for raw in &exact {
-            match origin_entry::classify(raw).map_err(|why| ConfigError::new(format!("origin: {why}")))? {
+            match origin_entry::classify(raw)
+                .map_err(|why| ConfigError::new(format!("origin: {why}")))?
+            {
                 Entry::Exact { origin, .. } => exact_set.insert(origin),
                 Entry::Malformed { raw, .. } => exact_set.insert(raw),
                 Entry::Pattern(pattern) => {
@@ -56,7 +58,13 @@ impl OriginList {
                 }
             };
         }
-        Ok(OriginList { exact: exact_set, written: exact, wildcards, patterns: compile_patterns(patterns)?, allow_all })
+        Ok(OriginList {
+            exact: exact_set,
+            written: exact,
+            wildcards,
+            patterns: compile_patterns(patterns)?,
+            allow_all,
+        })
     }
 
     /// Matches like `cors`: exact strings compare byte for byte (configured entries in the form
@@ -66,8 +74,15 @@ impl OriginList {
         self.allow_all
             || self.exact.contains(origin)
             || (!self.wildcards.is_empty()
-                && Origin::parse(origin).is_some_and(|parsed| self.wildcards.iter().any(|pattern| pattern.matches(&parsed))))
-            || self.patterns.as_ref().is_some_and(|set| set.is_match(origin))
+                && Origin::parse(origin).is_some_and(|parsed| {
+                    self.wildcards
+                        .iter()
+                        .any(|pattern| pattern.matches(&parsed))
+                }))
+            || self
+                .patterns
+                .as_ref()
+                .is_some_and(|set| set.is_match(origin))
     }
 
     /// Why a refused origin matched nothing, when a configured entry comes close.
@@ -117,7 +132,9 @@ fn compile_patterns(patterns: &[JsPattern]) -> Result<Option<RegexSet>, ConfigEr
 }
 
 fn first_line(text: &str) -> &str {
-    text.lines().find(|line| !line.trim().is_empty()).unwrap_or(text)
+    text.lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or(text)
 }
 
 #[cfg(test)]
@@ -125,7 +142,10 @@ mod tests {
     use super::*;
 
     fn pattern(source: &str, flags: &str) -> JsPattern {
-        JsPattern { source: source.into(), flags: flags.into() }
+        JsPattern {
+            source: source.into(),
+            flags: flags.into(),
+        }
     }
 
     #[test]
@@ -145,9 +165,12 @@ mod tests {
 
     #[test]
     fn anchored_pattern_refuses_suffix_attack() {
-        let list =
-            OriginList::new(vec![], &[pattern(r"^https:\/\/[a-z]+\.example\.com$", "")], false)
-                .unwrap();
+        let list = OriginList::new(
+            vec![],
+            &[pattern(r"^https:\/\/[a-z]+\.example\.com$", "")],
+            false,
+        )
+        .unwrap();
         assert!(list.allows("https://app.example.com"));
         assert!(!list.allows("https://app.example.com.evil.net"));
     }

@@ -7,11 +7,17 @@ use crate::origin_pattern::{Origin, OriginPattern};
 pub enum Entry {
     /// Matched byte for byte against the request's Origin. `rewritten` is set when the entry
     /// was written differently from what browsers send (case, default port).
-    Exact { origin: String, rewritten: bool },
+    Exact {
+        origin: String,
+        rewritten: bool,
+    },
     Pattern(OriginPattern),
     /// A value no browser sends as an Origin (path, trailing slash, no scheme): kept as is,
     /// so it never matches, as in cors; `fix` says what to write instead.
-    Malformed { raw: String, fix: String },
+    Malformed {
+        raw: String,
+        fix: String,
+    },
 }
 
 pub fn classify(raw: &str) -> Result<Entry, String> {
@@ -26,28 +32,43 @@ pub fn classify(raw: &str) -> Result<Entry, String> {
         return OriginPattern::parse(raw).map(Entry::Pattern);
     }
     if raw == "null" {
-        return Ok(Entry::Exact { origin: raw.to_string(), rewritten: false });
+        return Ok(Entry::Exact {
+            origin: raw.to_string(),
+            rewritten: false,
+        });
     }
     if let Some(origin) = Origin::parse(raw) {
         let canonical = origin.serialize();
         let rewritten = canonical != raw;
-        return Ok(Entry::Exact { origin: canonical, rewritten });
+        return Ok(Entry::Exact {
+            origin: canonical,
+            rewritten,
+        });
     }
-    Ok(Entry::Malformed { raw: raw.to_string(), fix: fix_for(raw) })
+    Ok(Entry::Malformed {
+        raw: raw.to_string(),
+        fix: fix_for(raw),
+    })
 }
 
 fn fix_for(raw: &str) -> String {
     let Some((scheme, rest)) = raw.split_once("://") else {
         let guess = Origin::parse(&format!("https://{raw}")).map(|origin| origin.serialize());
         return match guess {
-            Some(origin) => format!("has no scheme; write {origin:?} (or http:// if the site is not served over TLS)"),
-            None => "is not an origin; write scheme://host[:port], like \"https://app.example.com\"".into(),
+            Some(origin) => format!(
+                "has no scheme; write {origin:?} (or http:// if the site is not served over TLS)"
+            ),
+            None => {
+                "is not an origin; write scheme://host[:port], like \"https://app.example.com\""
+                    .into()
+            }
         };
     };
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
     let Some(origin) = Origin::parse(&format!("{scheme}://{authority}")) else {
-        return "is not an origin; write scheme://host[:port], like \"https://app.example.com\"".into();
+        return "is not an origin; write scheme://host[:port], like \"https://app.example.com\""
+            .into();
     };
     let what = match tail {
         "/" => "ends with a slash, which browsers never send",
@@ -69,24 +90,51 @@ pub fn closest_entry_reason(origin: &str, entries: &[String]) -> Option<String> 
     };
     for entry in entries {
         if entry.trim_end_matches('/') == origin && entry != origin {
-            consider(0, format!("the closest entry {entry:?} differs only by a trailing slash"));
+            consider(
+                0,
+                format!("the closest entry {entry:?} differs only by a trailing slash"),
+            );
             continue;
         }
         if entry.eq_ignore_ascii_case(origin) && entry != origin {
-            consider(1, format!("the closest entry {entry:?} differs only in letter case"));
+            consider(
+                1,
+                format!("the closest entry {entry:?} differs only in letter case"),
+            );
             continue;
         }
-        let (Some(request), Some(configured)) = (&request, Origin::parse(entry)) else { continue };
-        if request.host != configured.host {
+        let (Some(request), Some(configured)) = (&request, Origin::parse(entry)) else {
+            continue;
+        };
+        if request.host != configured.host || *request == configured {
             continue;
         }
         if request.scheme != configured.scheme && request.port == configured.port {
-            consider(2, format!("the closest entry {entry:?} differs in scheme: {} vs {}", request.scheme, configured.scheme));
+            consider(
+                2,
+                format!(
+                    "the closest entry {entry:?} differs in scheme: {} vs {}",
+                    request.scheme, configured.scheme
+                ),
+            );
         } else if request.scheme == configured.scheme {
-            let show = |port: Option<u16>| port.map_or("(default)".to_string(), |port| port.to_string());
-            consider(3, format!("the closest entry {entry:?} differs in port: {} vs {}", show(request.port), show(configured.port)));
+            let show =
+                |port: Option<u16>| port.map_or("(default)".to_string(), |port| port.to_string());
+            consider(
+                3,
+                format!(
+                    "the closest entry {entry:?} differs in port: {} vs {}",
+                    show(request.port),
+                    show(configured.port)
+                ),
+            );
         } else {
-            consider(4, format!("the closest entry {entry:?} has the same host but a different scheme and port"));
+            consider(
+                4,
+                format!(
+                    "the closest entry {entry:?} has the same host but a different scheme and port"
+                ),
+            );
         }
     }
     best.map(|(_, reason)| reason)
@@ -98,14 +146,38 @@ mod tests {
 
     #[test]
     fn canonical_entries_stay_as_written() {
-        assert_eq!(classify("https://app.example.com"), Ok(Entry::Exact { origin: "https://app.example.com".into(), rewritten: false }));
-        assert_eq!(classify("null"), Ok(Entry::Exact { origin: "null".into(), rewritten: false }));
+        assert_eq!(
+            classify("https://app.example.com"),
+            Ok(Entry::Exact {
+                origin: "https://app.example.com".into(),
+                rewritten: false
+            })
+        );
+        assert_eq!(
+            classify("null"),
+            Ok(Entry::Exact {
+                origin: "null".into(),
+                rewritten: false
+            })
+        );
     }
 
     #[test]
     fn case_and_default_ports_are_rewritten_to_what_browsers_send() {
-        assert_eq!(classify("HTTPS://App.Example.com:443"), Ok(Entry::Exact { origin: "https://app.example.com".into(), rewritten: true }));
-        assert_eq!(classify("http://localhost:80"), Ok(Entry::Exact { origin: "http://localhost".into(), rewritten: true }));
+        assert_eq!(
+            classify("HTTPS://App.Example.com:443"),
+            Ok(Entry::Exact {
+                origin: "https://app.example.com".into(),
+                rewritten: true
+            })
+        );
+        assert_eq!(
+            classify("http://localhost:80"),
+            Ok(Entry::Exact {
+                origin: "http://localhost".into(),
+                rewritten: true
+            })
+        );
     }
 
     #[test]
@@ -114,15 +186,30 @@ mod tests {
             Entry::Malformed { fix, .. } => fix,
             other => panic!("{raw}: {other:?}"),
         };
-        assert_eq!(fix("https://app.example.com/"), "ends with a slash, which browsers never send; write \"https://app.example.com\"");
-        assert_eq!(fix("https://app.example.com/api"), "has a path, which an origin never has; write \"https://app.example.com\"");
-        assert_eq!(fix("https://app.example.com?x=1"), "has a query, which an origin never has; write \"https://app.example.com\"");
-        assert!(fix("app.example.com").starts_with("has no scheme; write \"https://app.example.com\""));
+        assert_eq!(
+            fix("https://app.example.com/"),
+            "ends with a slash, which browsers never send; write \"https://app.example.com\""
+        );
+        assert_eq!(
+            fix("https://app.example.com/api"),
+            "has a path, which an origin never has; write \"https://app.example.com\""
+        );
+        assert_eq!(
+            fix("https://app.example.com?x=1"),
+            "has a query, which an origin never has; write \"https://app.example.com\""
+        );
+        assert!(
+            fix("app.example.com").starts_with("has no scheme; write \"https://app.example.com\"")
+        );
     }
 
     #[test]
     fn refusals_point_at_the_closest_entry() {
-        let entries = ["https://app.example.com/".to_string(), "http://localhost:5173".to_string(), "https://api.example.com".to_string()];
+        let entries = [
+            "https://app.example.com/".to_string(),
+            "http://localhost:5173".to_string(),
+            "https://api.example.com".to_string(),
+        ];
         let reason = |origin| closest_entry_reason(origin, &entries).unwrap();
         assert!(reason("https://app.example.com").contains("differs only by a trailing slash"));
         assert!(reason("http://localhost:3000").contains("differs in port: 3000 vs 5173"));

@@ -23,7 +23,11 @@ impl Origin {
             Some(digits) => Some(parse_port(digits)?),
         };
         let port = port.filter(|&port| Some(port) != default_port(&scheme));
-        Some(Origin { scheme, host: host.to_ascii_lowercase(), port })
+        Some(Origin {
+            scheme,
+            host: host.to_ascii_lowercase(),
+            port,
+        })
     }
 
     /// The form a browser sends in the Origin header.
@@ -59,15 +63,17 @@ pub struct OriginPattern {
 impl OriginPattern {
     /// Parses `scheme://[*.]host[:port|:*]`; the error says what is wrong and how to write it.
     pub fn parse(text: &str) -> Result<OriginPattern, String> {
-        let (scheme, rest) = text
-            .split_once("://")
-            .ok_or_else(|| format!("the pattern {text:?} has no scheme; write it like \"https://*.example.com\""))?;
+        let (scheme, rest) = text.split_once("://").ok_or_else(|| {
+            format!("the pattern {text:?} has no scheme; write it like \"https://*.example.com\"")
+        })?;
         let scheme = scheme.to_ascii_lowercase();
         let (host, port) = split_port(rest).ok_or_else(|| {
             format!("the pattern {text:?} has a path or a malformed port; write only scheme://host[:port], like \"https://*.example.com\" or \"http://localhost:*\"")
         })?;
         if !valid_scheme(&scheme) {
-            return Err(format!("the pattern {text:?} has an invalid scheme; use http or https"));
+            return Err(format!(
+                "the pattern {text:?} has an invalid scheme; use http or https"
+            ));
         }
         let host = match host.strip_prefix("*.") {
             Some(domain) if valid_host(domain) && domain.contains('.') || domain_is_single_label_ok(domain) => {
@@ -85,12 +91,18 @@ impl OriginPattern {
             Some("*") => PortPattern::Any,
             None => PortPattern::Exact(None),
             Some(digits) => {
-                let port = parse_port(digits).ok_or_else(|| format!("the pattern {text:?} has an invalid port"))?;
+                let port = parse_port(digits)
+                    .ok_or_else(|| format!("the pattern {text:?} has an invalid port"))?;
                 PortPattern::Exact(Some(port).filter(|&port| Some(port) != default_port(&scheme)))
             }
         };
-        if matches!((&host, &port), (HostPattern::Exact(_), PortPattern::Exact(_))) {
-            return Err(format!("the pattern {text:?} has no wildcard in the host or the port"));
+        if matches!(
+            (&host, &port),
+            (HostPattern::Exact(_), PortPattern::Exact(_))
+        ) {
+            return Err(format!(
+                "the pattern {text:?} has no wildcard in the host or the port"
+            ));
         }
         Ok(OriginPattern { scheme, host, port })
     }
@@ -151,10 +163,18 @@ fn valid_scheme(scheme: &str) -> bool {
 
 fn valid_host(host: &str) -> bool {
     if host.starts_with('[') {
-        return host.ends_with(']') && host[1..host.len() - 1].bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+        return host.ends_with(']')
+            && host[1..host.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
     }
     !host.is_empty()
-        && host.split('.').all(|label| !label.is_empty() && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
 }
 
 pub fn default_port(scheme: &str) -> Option<u16> {
@@ -177,7 +197,12 @@ mod tests {
     #[test]
     fn subdomain_wildcards_match_any_depth_and_nothing_else() {
         let pattern = "https://*.example.com";
-        for good in ["https://a.example.com", "https://a.b.example.com", "https://A.Example.COM", "https://a.example.com:443"] {
+        for good in [
+            "https://a.example.com",
+            "https://a.b.example.com",
+            "https://A.Example.COM",
+            "https://a.example.com:443",
+        ] {
             assert!(allows(pattern, good), "{good}");
         }
         for evil in [
@@ -204,19 +229,42 @@ mod tests {
     #[test]
     fn port_wildcards_match_any_port_of_that_host_only() {
         let pattern = "http://localhost:*";
-        for good in ["http://localhost", "http://localhost:3000", "http://localhost:5173", "http://LOCALHOST:65535"] {
+        for good in [
+            "http://localhost",
+            "http://localhost:3000",
+            "http://localhost:5173",
+            "http://LOCALHOST:65535",
+        ] {
             assert!(allows(pattern, good), "{good}");
         }
-        for evil in ["https://localhost:3000", "http://localhost.evil.net:3000", "http://evil-localhost:3000", "http://localhost:99999", "http://127.0.0.1:3000", "http://localhost:3000/x"] {
+        for evil in [
+            "https://localhost:3000",
+            "http://localhost.evil.net:3000",
+            "http://evil-localhost:3000",
+            "http://localhost:99999",
+            "http://127.0.0.1:3000",
+            "http://localhost:3000/x",
+        ] {
             assert!(!allows(pattern, evil), "{evil}");
         }
     }
 
     #[test]
     fn default_ports_are_the_same_as_none() {
-        assert_eq!(Origin::parse("HTTPS://App.Example.com:443"), Origin::parse("https://app.example.com"));
-        assert_eq!(Origin::parse("https://app.example.com:443").unwrap().serialize(), "https://app.example.com");
-        assert_eq!(Origin::parse("http://a.example:8080").unwrap().serialize(), "http://a.example:8080");
+        assert_eq!(
+            Origin::parse("HTTPS://App.Example.com:443"),
+            Origin::parse("https://app.example.com")
+        );
+        assert_eq!(
+            Origin::parse("https://app.example.com:443")
+                .unwrap()
+                .serialize(),
+            "https://app.example.com"
+        );
+        assert_eq!(
+            Origin::parse("http://a.example:8080").unwrap().serialize(),
+            "http://a.example:8080"
+        );
         assert!(allows("https://*.example.com:443", "https://a.example.com"));
     }
 

@@ -18,7 +18,11 @@ pub enum OriginSpec {
     /// `true`: echo every request origin.
     Reflect,
     /// A RegExp or an array: echo the request origin when an entry matches.
-    List { exact: Vec<String>, patterns: Vec<JsPattern>, allow_all: bool },
+    List {
+        exact: Vec<String>,
+        patterns: Vec<JsPattern>,
+        allow_all: bool,
+    },
     /// A function, called per request in JS; its answer is compiled separately.
     Dynamic,
 }
@@ -67,8 +71,14 @@ impl Policy {
         let origin = origin_rule(spec.origin.clone())?;
         let lints = lints::lints(&spec, &origin);
         if spec.strict && !lints.is_empty() {
-            let listed: Vec<String> = lints.iter().map(|lint| format!("{}: {}", lint.code, lint.message)).collect();
-            return Err(ConfigError::new(format!("strict: the options have mistakes: {}", listed.join("; "))));
+            let listed: Vec<String> = lints
+                .iter()
+                .map(|lint| format!("{}: {}", lint.code, lint.message))
+                .collect();
+            return Err(ConfigError::new(format!(
+                "strict: the options have mistakes: {}",
+                listed.join("; ")
+            )));
         }
         Ok(Policy {
             origin,
@@ -89,13 +99,21 @@ impl Policy {
         match &self.origin {
             OriginRule::Reflect => true,
             OriginRule::List(list) => list.allows(origin),
-            OriginRule::Disabled | OriginRule::Any | OriginRule::Fixed(_) | OriginRule::Dynamic => false,
+            OriginRule::Disabled | OriginRule::Any | OriginRule::Fixed(_) | OriginRule::Dynamic => {
+                false
+            }
         }
     }
 
     /// Strict mode: what a preflight asks for that the policy does not allow, if anything.
     pub fn preflight_refusal(&self, method: &str, request_headers: &str) -> Option<String> {
-        preflight::refusal(self.allow_methods.as_deref(), &self.allow_headers, self.allow_credentials, method, request_headers)
+        preflight::refusal(
+            self.allow_methods.as_deref(),
+            &self.allow_headers,
+            self.allow_credentials,
+            method,
+            request_headers,
+        )
     }
 
     /// Why a refused origin matched nothing, when a configured entry comes close.
@@ -109,7 +127,10 @@ impl Policy {
     /// `cors` adds `Vary: Origin` whenever the answer could depend on the request's origin,
     /// and for a fixed origin too.
     pub fn varies_on_origin(&self) -> bool {
-        matches!(self.origin, OriginRule::Fixed(_) | OriginRule::Reflect | OriginRule::List(_))
+        matches!(
+            self.origin,
+            OriginRule::Fixed(_) | OriginRule::Reflect | OriginRule::List(_)
+        )
     }
 }
 
@@ -122,9 +143,11 @@ fn origin_rule(spec: OriginSpec) -> Result<OriginRule, ConfigError> {
             OriginRule::Fixed(origin)
         }
         OriginSpec::Reflect => OriginRule::Reflect,
-        OriginSpec::List { exact, patterns, allow_all } => {
-            OriginRule::List(OriginList::new(exact, &patterns, allow_all)?)
-        }
+        OriginSpec::List {
+            exact,
+            patterns,
+            allow_all,
+        } => OriginRule::List(OriginList::new(exact, &patterns, allow_all)?),
         OriginSpec::Dynamic => OriginRule::Dynamic,
     })
 }
@@ -162,7 +185,10 @@ mod tests {
     #[test]
     fn defaults_match_cors() {
         let policy = Policy::build(spec(OriginSpec::Any)).unwrap();
-        assert_eq!(policy.allow_methods.as_deref(), Some("GET,HEAD,PUT,PATCH,POST,DELETE"));
+        assert_eq!(
+            policy.allow_methods.as_deref(),
+            Some("GET,HEAD,PUT,PATCH,POST,DELETE")
+        );
         assert_eq!(policy.allow_headers, AllowHeaders::Reflect);
         assert!(!policy.varies_on_origin());
         assert!(!policy.echoes_origin("https://a.example"));
@@ -199,7 +225,11 @@ mod tests {
         let mut bad = spec(OriginSpec::Any);
         bad.options_success_status = 404;
         let err = Policy::build(bad).unwrap_err();
-        assert!(err.message().starts_with("optionsSuccessStatus: 404"), "{}", err.message());
+        assert!(
+            err.message().starts_with("optionsSuccessStatus: 404"),
+            "{}",
+            err.message()
+        );
         assert!(err.message().contains("use 204"));
     }
 

@@ -10,7 +10,11 @@ use crate::policy::{OriginSpec, Policy, PolicySpec};
 
 fn list_policy(exact: Vec<String>, patterns: Vec<JsPattern>) -> Option<Policy> {
     Policy::build(PolicySpec {
-        origin: OriginSpec::List { exact, patterns, allow_all: false },
+        origin: OriginSpec::List {
+            exact,
+            patterns,
+            allow_all: false,
+        },
         methods: HeaderList::Text("GET".into()),
         allowed_headers: None,
         exposed_headers: None,

@@ -3,3 +3,10 @@ import cors from 'cors-native'
 
 cors({ headers: ['X-Alias'], maxAge: '600', origin: [['https://a.example'], [/b/]] })
 cors({ origin: (origin, callback) => callback(null, [/\.example$/, 'https://c.example']) })
+
+cors({ origin: ['https://*.example.com', 'http://localhost:*'], strict: true, allowPrivateNetwork: true })
+const explained: cors.Explanation = cors.compile({ origin: ['https://app.example.com'] }).explain({ origin: 'https://app.example.com', method: 'PUT' })
+const reasons: string[] = explained.reasons
+void reasons
+cors(cors.fromEnv())
+cors(cors.fromEnv({ CORS_ALLOWED_ORIGINS: 'https://a.example' }))

@@ -1,0 +1,48 @@
+'use strict'
+// Each lint is emitted once as a process warning with a stable code and the fix, leaves the
+// headers exactly as cors@2.8.6 sends them, and is a TypeError with strict: true.
+const test = require('node:test')
+const assert = require('node:assert/strict')
+const cors = require('..')
+const corsOriginal = require('cors')
+
+const lints = [
+  ['CORS_NATIVE_CREDENTIALS_ANY_ORIGIN', { origin: '*', credentials: true }, /credentials: true with origin "\*"/],
+  ['CORS_NATIVE_CREDENTIALS_ANY_ORIGIN', { origin: true, credentials: true }, /reflect any origin/],
+  ['CORS_NATIVE_LOOSE_REGEX', { origin: /example\.com$/ }, /not anchored at both ends/],
+  ['CORS_NATIVE_LOOSE_REGEX', { origin: /^https:\/\/app.example.com$/ }, /unescaped "\.", .*write \/\^https:\\\/\\\/app\\\.example\\\.com\$\//],
+  ['CORS_NATIVE_NULL_ORIGIN', { origin: ['https://a.example', 'null'] }, /allows "null"/],
+  ['CORS_NATIVE_MALFORMED_ORIGIN', { origin: ['https://app.example.com/'] }, /ends with a slash, which browsers never send; write "https:\/\/app\.example\.com"/],
+  ['CORS_NATIVE_MALFORMED_ORIGIN', { origin: ['app.example.com'] }, /has no scheme; write "https:\/\/app\.example\.com"/],
+  ['CORS_NATIVE_MALFORMED_ORIGIN', { origin: ['https://app.example.com/api?x=1'] }, /has a path/],
+  ['CORS_NATIVE_MAX_AGE_ABOVE_CAP', { maxAge: 86400 }, /maxAge: 86400 is above 7200/],
+]
+
+function headersOf(middleware, origin, method = 'GET') {
+  const headers = {}
+  const res = { statusCode: 200, getHeader: (n) => headers[n.toLowerCase()], setHeader: (n, v) => { headers[n.toLowerCase()] = v }, end() {} }
+  middleware({ method, headers: { origin, 'access-control-request-method': 'PUT' } }, res, () => {})
+  return { status: res.statusCode, headers }
+}
+
+for (const [code, options, message] of lints) {
+  test(`${code}: ${message}`, (t) => {
+    const warnings = t.mock.method(process, 'emitWarning', () => {})
+    const middleware = cors(options)
+    cors(options) // the same mistake again is not repeated
+    const matching = warnings.mock.calls.filter((call) => call.arguments[1].code === code && message.test(call.arguments[0]))
+    assert.equal(matching.length, 1, warnings.mock.calls.map((call) => call.arguments[0]).join('\n'))
+    for (const origin of ['https://app.example.com', 'https://a.example', 'null', 'https://evil.example']) {
+      for (const method of ['GET', 'OPTIONS']) {
+        assert.deepEqual(headersOf(middleware, origin, method), headersOf(corsOriginal(options), origin, method), `${origin} ${method}: headers unchanged`)
+      }
+    }
+    assert.throws(() => cors({ ...options, strict: true }), { name: 'TypeError', message: new RegExp(`strict: .*${code}`) })
+  })
+}
+
+test('a clean policy gets no warning and compiles in strict mode', (t) => {
+  const warnings = t.mock.method(process, 'emitWarning', () => {})
+  cors({ origin: ['https://app.example.com', 'https://*.example.com', /^https:\/\/[a-z]+\.example\.org$/], credentials: true, maxAge: 600, strict: true })
+  assert.equal(warnings.mock.callCount(), 0)
+})

@@ -1,0 +1,10 @@
+// cors-native/next's types: route handlers, OPTIONS and proxy.
+import { createCors } from 'cors-native/next'
+
+const cors = createCors({ origin: ['https://app.example.com'], credentials: true, strict: true })
+export const GET = cors.wrap(async (request: Request) => Response.json({ url: request.url }))
+export const OPTIONS = cors.OPTIONS
+export function proxy(request: Request) {
+  return cors.proxy(request, new Response(null, { headers: { 'x-middleware-next': '1' } }))
+}
+createCors((request, callback) => callback(null, { origin: request.headers.get('x-tenant') === 'a' }))
