@@ -5,33 +5,15 @@
 // succeeded and what it could read; that verdict must be the one the scenario expects.
 const test = require('node:test')
 const assert = require('node:assert/strict')
-const { chromium } = require('playwright-core')
 const { scenarios } = require('./browser/scenarios')
 const { startPageServer, startApiServer } = require('./browser/servers')
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-
-function fetchInPage({ url, init, reads, repeat }) {
-  return (async () => {
-    let result
-    for (let i = 0; i < repeat; i++) {
-      try {
-        const response = await fetch(url, init)
-        const text = await response.text()
-        result = { verdict: 'ok', status: response.status, text, read: Object.fromEntries(reads.map((name) => [name, response.headers.get(name)])) }
-      } catch (error) {
-        return { verdict: 'blocked', error: String(error) }
-      }
-    }
-    return result
-  })()
-}
+const { launchChromium, fetchInPage } = require('./browser/chromium')
 
 test('Chromium reaches the verdict each scenario expects', { timeout: 180_000 }, async (t) => {
   t.mock.method(process, 'emitWarning', () => {}) // scenarios include deliberate mistakes
   const pages = await startPageServer()
   const api = await startApiServer(scenarios, pages.origin)
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   t.after(async () => { await browser.close(); api.close(); pages.close() })
   const context = await browser.newContext()
   await context.addCookies([{ name: 'session', value: 'abc', domain: 'localhost', path: '/' }])
@@ -39,7 +21,8 @@ test('Chromium reaches the verdict each scenario expects', { timeout: 180_000 },
   await page.goto(`${pages.origin}/`)
   const sandboxedPage = await context.newPage()
   await sandboxedPage.goto(`${pages.origin}/sandboxed`)
-  const sandboxedFrame = sandboxedPage.frame({ name: 'sandboxed' })
+  const sandboxedFrame = await (await sandboxedPage.waitForSelector('iframe[name=sandboxed]')).contentFrame()
+  await sandboxedFrame.waitForLoadState()
 
   const rows = ['| scenario | expected | cors-native | cors |', '|---|---|---|---|']
   const failures = []

@@ -1,8 +1,9 @@
 import { createCors } from 'cors-native/next'
 
-// One policy for the whole API, compiled once when the server starts.
+// One policy for the whole API, compiled once when the server starts: the production app,
+// every preview deployment, and a local front-end dev server on any port.
 export const cors = createCors({
-  origin: ['http://localhost:3000', 'https://app.example.com', /^https:\/\/[a-z0-9-]+\.preview\.example\.com$/],
+  origin: ['https://app.example.com', 'https://*.preview.example.com', 'http://localhost:*'],
   credentials: true,
   exposedHeaders: ['X-Total-Count'],
   maxAge: 600,
