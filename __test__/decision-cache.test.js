@@ -3,12 +3,13 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 const { DecisionCache, MAX_ENTRIES, MAX_KEY_LENGTH } = require('../lib/decision-cache')
 
-function countingCache() {
+// `random` decides admission; 0 admits every miss.
+function countingCache(random = () => 0) {
   const calls = []
   const cache = new DecisionCache((key) => {
     calls.push(key)
     return key.endsWith('.allowed')
-  })
+  }, random)
   return { cache, calls }
 }
 
@@ -47,4 +48,22 @@ test('a key still in the older generation is not decided again', () => {
   calls.length = 0
   assert.equal(cache.get('https://early.allowed'), true)
   assert.deepEqual(calls, [])
+})
+
+test('a miss is remembered with probability 1/8, so one-off origins cause no Map churn', () => {
+  const draws = [0.5, 0.2, 0.13, 0.12]
+  const { cache, calls } = countingCache(() => draws.shift())
+  for (let i = 0; i < 4; i++) cache.get('https://a.allowed')
+  assert.equal(calls.length, 4, 'draws of 0.5, 0.2 and 0.13 do not admit; 0.12 (< 1/8) does')
+  cache.get('https://a.allowed')
+  assert.equal(calls.length, 4)
+})
+
+test('with real randomness a repeated origin is remembered within a few requests', () => {
+  const { cache, calls } = countingCache(Math.random)
+  for (let i = 0; i < 500; i++) cache.get('https://hot.allowed')
+  assert.ok(calls.length < 500, `decided ${calls.length} times`)
+  const before = calls.length
+  cache.get('https://hot.allowed')
+  assert.equal(calls.length, before)
 })

@@ -5,6 +5,7 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 const cors = require('..')
 const corsOriginal = require('cors')
+const { runMiddleware } = require('./support/fake-http')
 
 const lints = [
   ['CORS_NATIVE_CREDENTIALS_ANY_ORIGIN', { origin: '*', credentials: true }, /credentials: true with origin "\*"/],
@@ -18,11 +19,9 @@ const lints = [
   ['CORS_NATIVE_MAX_AGE_ABOVE_CAP', { maxAge: 86400 }, /maxAge: 86400 is above 7200/],
 ]
 
-function headersOf(middleware, origin, method = 'GET') {
-  const headers = {}
-  const res = { statusCode: 200, getHeader: (n) => headers[n.toLowerCase()], setHeader: (n, v) => { headers[n.toLowerCase()] = v }, end() {} }
-  middleware({ method, headers: { origin, 'access-control-request-method': 'PUT' } }, res, () => {})
-  return { status: res.statusCode, headers }
+function headersOf(middleware, origin, method) {
+  const { headers, status } = runMiddleware(middleware, method, { origin, 'access-control-request-method': 'PUT' })
+  return { headers, status }
 }
 
 for (const [code, options, message] of lints) {

@@ -4,19 +4,7 @@
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const cors = require('..')
-
-function run(middleware, method, requestHeaders) {
-  const headers = {}
-  const res = {
-    statusCode: 200,
-    getHeader: (name) => headers[name.toLowerCase()],
-    setHeader: (name, value) => { headers[name.toLowerCase()] = value },
-    end() {},
-  }
-  let nextArgs
-  middleware({ method, headers: requestHeaders }, res, (...args) => (nextArgs = args))
-  return { headers, status: res.statusCode, nextArgs }
-}
+const { runMiddleware: run } = require('./support/fake-http')
 
 test('a RegExp with the g flag gives the same answer every time (cors alternates)', () => {
   const middleware = cors({ origin: /^https:\/\/a\.example$/g })

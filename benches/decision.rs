@@ -2,25 +2,13 @@
 //! Run with `npm run bench:rust` (`cargo bench --no-default-features`: no Node-API binding).
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 
-use cors_native::headers::HeaderList;
 use cors_native::origin::JsPattern;
 use cors_native::policy::{OriginSpec, Policy, PolicySpec};
 
 fn policy(exact: Vec<String>, patterns: Vec<JsPattern>) -> Policy {
     Policy::build(PolicySpec {
-        origin: OriginSpec::List {
-            exact,
-            patterns,
-            allow_all: false,
-        },
-        methods: HeaderList::Text("GET,POST".into()),
-        allowed_headers: None,
-        exposed_headers: None,
         credentials: true,
-        max_age: None,
-        preflight_continue: false,
-        options_success_status: 204,
-        strict: false,
+        ..PolicySpec::with_origin(OriginSpec::List { exact, patterns, allow_all: false })
     })
     .expect("a valid policy")
 }

@@ -6,14 +6,21 @@
 // Two generations instead of FIFO eviction: deleting a Map's oldest key leaves holes that
 // keys().next() walks over, so FIFO costs microseconds per miss once the cache is full.
 // Here a full young generation becomes the old one and the previous old one is dropped.
+//
+// A miss is remembered with probability 1/ADMIT_ONE_IN only: a flood of one-off origins
+// (scanners, random subdomains) then costs a native call each instead of Map growth and
+// garbage, while an origin that keeps coming is remembered within a few requests. Random,
+// not every n-th miss, so no request pattern can keep an origin out.
 
 const MAX_ENTRIES = 10_000
 const MAX_KEY_LENGTH = 256
 const GENERATION_SIZE = MAX_ENTRIES / 2
+const ADMIT_ONE_IN = 8
 
 class DecisionCache {
-  constructor(decide) {
+  constructor(decide, random = Math.random) {
     this.decide = decide
+    this.random = random
     this.young = new Map()
     this.old = new Map()
   }
@@ -22,15 +29,22 @@ class DecisionCache {
     const known = this.young.get(key)
     if (known !== undefined) return known
     const remembered = this.old.get(key)
-    const decision = remembered !== undefined ? remembered : this.decide(key)
-    if (key.length <= MAX_KEY_LENGTH) {
-      if (this.young.size >= GENERATION_SIZE) {
-        this.old = this.young
-        this.young = new Map()
-      }
-      this.young.set(key, decision)
+    if (remembered !== undefined) {
+      this.remember(key, remembered)
+      return remembered
     }
+    const decision = this.decide(key)
+    if (this.random() * ADMIT_ONE_IN < 1) this.remember(key, decision)
     return decision
+  }
+
+  remember(key, decision) {
+    if (key.length > MAX_KEY_LENGTH) return
+    if (this.young.size >= GENERATION_SIZE) {
+      this.old = this.young
+      this.young = new Map()
+    }
+    this.young.set(key, decision)
   }
 
   get size() {

@@ -130,9 +130,8 @@ function createCors(options) {
   /** Wraps a route handler: answers preflights (unless preflightContinue) and adds the headers. */
   function wrap(handler) {
     return async function corsRouteHandler(request, context) {
-      let outcome = outcomeOf(request)
-      if (outcome instanceof Promise) outcome = await outcome
-      const { decision, failed } = outcome
+      const outcome = outcomeOf(request)
+      const { decision, failed } = outcome instanceof Promise ? await outcome : outcome
       if (failed) return internalServerError()
       if (decision && answersAsPreflight(decision.policy, request) && !decision.policy.headers.preflightContinue) {
         return preflightResponse(decision, request)
@@ -151,9 +150,8 @@ function createCors(options) {
 
   /** A ready `OPTIONS` route handler answering preflights. */
   async function OPTIONS(request) {
-    let outcome = outcomeOf(request)
-    if (outcome instanceof Promise) outcome = await outcome
-    const { decision, failed } = outcome
+    const outcome = outcomeOf(request)
+    const { decision, failed } = outcome instanceof Promise ? await outcome : outcome
     if (failed) return internalServerError()
     return preflightResponse(decision, request)
   }
@@ -166,9 +164,8 @@ function createCors(options) {
     if (!(next instanceof Response)) {
       throw new TypeError('cors-native: proxy(request, next): next must be a Response; pass NextResponse.next()')
     }
-    let outcome = outcomeOf(request)
-    if (outcome instanceof Promise) outcome = await outcome
-    const { decision, failed } = outcome
+    const outcome = outcomeOf(request)
+    const { decision, failed } = outcome instanceof Promise ? await outcome : outcome
     if (failed) return internalServerError()
     if (decision && answersAsPreflight(decision.policy, request) && !decision.policy.headers.preflightContinue) {
       return preflightResponse(decision, request)

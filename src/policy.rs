@@ -41,6 +41,23 @@ pub struct PolicySpec {
     pub strict: bool,
 }
 
+impl PolicySpec {
+    /// `cors({ origin })`: the given origin rule and cors's defaults for everything else.
+    pub fn with_origin(origin: OriginSpec) -> PolicySpec {
+        PolicySpec {
+            origin,
+            methods: HeaderList::Text("GET,HEAD,PUT,PATCH,POST,DELETE".into()),
+            allowed_headers: None,
+            exposed_headers: None,
+            credentials: false,
+            max_age: None,
+            preflight_continue: false,
+            options_success_status: 204,
+            strict: false,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub enum OriginRule {
     Disabled,
@@ -169,17 +186,7 @@ mod tests {
     use super::*;
 
     fn spec(origin: OriginSpec) -> PolicySpec {
-        PolicySpec {
-            origin,
-            methods: HeaderList::Text("GET,HEAD,PUT,PATCH,POST,DELETE".into()),
-            allowed_headers: None,
-            exposed_headers: None,
-            credentials: false,
-            max_age: None,
-            preflight_continue: false,
-            options_success_status: 204,
-            strict: false,
-        }
+        PolicySpec::with_origin(origin)
     }
 
     #[test]

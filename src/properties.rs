@@ -10,19 +10,8 @@ use crate::policy::{OriginSpec, Policy, PolicySpec};
 
 fn list_policy(exact: Vec<String>, patterns: Vec<JsPattern>) -> Option<Policy> {
     Policy::build(PolicySpec {
-        origin: OriginSpec::List {
-            exact,
-            patterns,
-            allow_all: false,
-        },
-        methods: HeaderList::Text("GET".into()),
-        allowed_headers: None,
-        exposed_headers: None,
         credentials: true,
-        max_age: None,
-        preflight_continue: false,
-        options_success_status: 204,
-        strict: false,
+        ..PolicySpec::with_origin(OriginSpec::List { exact, patterns, allow_all: false })
     })
     .ok()
 }

@@ -19,7 +19,7 @@ function startServer(script, { cwd, env = {}, args = [], timeoutMs = 30_000 } = 
       const match = output.match(URL_PATTERN)
       if (match) {
         clearTimeout(timer)
-        resolve({ url: match[0], output: () => output, stop: () => stopChild(child) })
+        resolve({ url: match[0], pid: child.pid, output: () => output, stop: () => stopChild(child) })
       }
     }
     child.stdout.on('data', collect)

@@ -1,7 +1,6 @@
 //! Exact origin lists: an origin is echoed exactly when it is byte-equal to an entry, or to the
 //! form browsers send of an entry written with capitals or a default port.
 #![no_main]
-use cors_native::headers::HeaderList;
 use cors_native::origin_entry::{classify, Entry};
 use cors_native::policy::{OriginSpec, Policy, PolicySpec};
 use libfuzzer_sys::fuzz_target;
@@ -11,17 +10,7 @@ fuzz_target!(|data: &str| {
     let mut lines = data.split('\n');
     let origin = lines.next().unwrap_or_default();
     let entries: Vec<String> = lines.filter(|line| !line.contains('*')).map(str::to_string).collect();
-    let spec = PolicySpec {
-        origin: OriginSpec::List { exact: entries.clone(), patterns: Vec::new(), allow_all: false },
-        methods: HeaderList::Text("GET".into()),
-        allowed_headers: None,
-        exposed_headers: None,
-        credentials: true,
-        max_age: None,
-        preflight_continue: false,
-        options_success_status: 204,
-        strict: false,
-    };
+    let spec = PolicySpec::with_origin(OriginSpec::List { exact: entries.clone(), patterns: Vec::new(), allow_all: false });
     if let Ok(policy) = Policy::build(spec) {
         let listed = entries.iter().any(|entry| match classify(entry) {
             Ok(Entry::Exact { origin: canonical, .. }) => canonical == origin,
