@@ -62,21 +62,13 @@ function applyCors(policy, allowOrigin, varyOrigin, req, res, next, logRefusal) 
  * depend on the request read once: per actual request it makes at most one Map lookup.
  */
 function staticOriginMiddleware(policy, logRefusal) {
-  const { allowCredentials, exposeHeaders } = policy.headers
-  const kind = policy.originKind
-  const varyOrigin = kind !== 'any'
-  const presetAllowOrigin = kind === 'any' ? '*' : policy.headers.fixedOrigin
+  const varyOrigin = policy.originKind !== 'any'
   return function corsMiddleware(req, res, next) {
     const requestOrigin = req.headers.origin
-    const allowOrigin = kind === 'list'
-      ? (policy.echoesOrigin(requestOrigin) ? requestOrigin : undefined)
-      : kind === 'reflect' ? requestOrigin : presetAllowOrigin
+    const allowOrigin = staticAllowOrigin(policy, requestOrigin)
     if (isPreflight(req.method)) return applyCors(policy, allowOrigin, varyOrigin, req, res, next, logRefusal)
     if (logRefusal !== null && !allowOrigin && requestOrigin) logRefusal(req.method, requestOrigin, policy.originRefusalReasons(requestOrigin))
-    if (allowOrigin) res.setHeader('Access-Control-Allow-Origin', allowOrigin)
-    if (varyOrigin) appendVary(res, 'Origin')
-    if (allowCredentials) res.setHeader('Access-Control-Allow-Credentials', allowCredentials)
-    if (exposeHeaders) res.setHeader('Access-Control-Expose-Headers', exposeHeaders)
+    writeActualHeaders(res, policy.headers, allowOrigin, varyOrigin)
     next()
   }
 }

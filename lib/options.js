@@ -106,4 +106,4 @@ function policyInput(merged) {
   }
 }
 
-module.exports = { DEFAULTS, mergeWithDefaults, originInput, policyInput, booleanInput, optionError }
+module.exports = { DEFAULTS, mergeWithDefaults, originInput, policyInput, booleanInput, optionError, isString }

@@ -1,11 +1,7 @@
 'use strict'
 // Which Access-Control-Allow-Origin a request gets, with cors@2.8.6's rules. Shared by the
 // Express middleware and the Next.js helpers.
-const { optionError } = require('./options')
-
-function isString(value) {
-  return typeof value === 'string' || value instanceof String
-}
+const { optionError, isString } = require('./options')
 
 /** The Access-Control-Allow-Origin of a policy whose origin rule is static (undefined: none). */
 function staticAllowOrigin(policy, requestOrigin) {
