@@ -4,7 +4,9 @@
 const { compilePolicy, compileOriginList } = require('./policy')
 const { PolicyCache } = require('./policy-cache')
 const { staticAllowOrigin, allowOriginFor } = require('./origin-decision')
-const { setActualHeaders, setPreflightHeaders, appendVary } = require('./fetch-headers')
+const { writeActualHeaders, writePreflightHeaders } = require('./write-headers')
+const { appendVary } = require('./vary')
+const { asResponseHeaders } = require('./fetch-headers')
 const { STRICT_VARY, isStrictPreflight, strictRefusal, allowsPrivateNetwork } = require('./preflight-verdict')
 
 function callbackToPromise(fn, argument) {
@@ -60,15 +62,16 @@ function createCors(options) {
 
   function setHeaders(headers, decision, request) {
     const { policy, allowOrigin, varyOrigin } = decision
+    const res = asResponseHeaders(headers)
     if (answersAsPreflight(policy, request)) {
       const requestHeaders = request.headers.get('access-control-request-headers') ?? undefined
-      if (policy.strict) appendVary(headers, STRICT_VARY)
-      setPreflightHeaders(headers, policy.headers, allowOrigin, varyOrigin, requestHeaders)
+      if (policy.strict) appendVary(res, STRICT_VARY)
+      writePreflightHeaders(res, policy.headers, allowOrigin, varyOrigin, requestHeaders)
       if (allowsPrivateNetwork(policy, request.headers.get('access-control-request-private-network'))) {
-        headers.set('Access-Control-Allow-Private-Network', 'true')
+        res.setHeader('Access-Control-Allow-Private-Network', 'true')
       }
     } else {
-      setActualHeaders(headers, policy.headers, allowOrigin, varyOrigin)
+      writeActualHeaders(res, policy.headers, allowOrigin, varyOrigin)
     }
   }
 
@@ -113,6 +116,15 @@ function createCors(options) {
     }
   }
 
+  /** The response that ends the request before the handler, if any: a failure or a preflight. */
+  function answeredEarly({ decision, failed }, request) {
+    if (failed) return internalServerError()
+    if (decision && answersAsPreflight(decision.policy, request) && !decision.policy.headers.preflightContinue) {
+      return preflightResponse(decision, request)
+    }
+    return null
+  }
+
   /** Adds the headers to the response, or to a copy if its headers are immutable (fetch). */
   function decorate(response, decision, request) {
     if (!decision) return response
@@ -130,12 +142,10 @@ function createCors(options) {
   /** Wraps a route handler: answers preflights (unless preflightContinue) and adds the headers. */
   function wrap(handler) {
     return async function corsRouteHandler(request, context) {
-      const outcome = outcomeOf(request)
-      const { decision, failed } = outcome instanceof Promise ? await outcome : outcome
-      if (failed) return internalServerError()
-      if (decision && answersAsPreflight(decision.policy, request) && !decision.policy.headers.preflightContinue) {
-        return preflightResponse(decision, request)
-      }
+      const pending = outcomeOf(request)
+      const outcome = pending instanceof Promise ? await pending : pending
+      const early = answeredEarly(outcome, request)
+      if (early) return early
       let response
       try {
         response = await handler(request, context)
@@ -144,7 +154,7 @@ function createCors(options) {
         console.error('cors-native: the route handler threw; answering 500 with CORS headers:', error)
         response = internalServerError()
       }
-      return decorate(response, decision, request)
+      return decorate(response, outcome.decision, request)
     }
   }
 
@@ -164,13 +174,9 @@ function createCors(options) {
     if (!(next instanceof Response)) {
       throw new TypeError('cors-native: proxy(request, next): next must be a Response; pass NextResponse.next()')
     }
-    const outcome = outcomeOf(request)
-    const { decision, failed } = outcome instanceof Promise ? await outcome : outcome
-    if (failed) return internalServerError()
-    if (decision && answersAsPreflight(decision.policy, request) && !decision.policy.headers.preflightContinue) {
-      return preflightResponse(decision, request)
-    }
-    return decorate(next, decision, request)
+    const pending = outcomeOf(request)
+    const outcome = pending instanceof Promise ? await pending : pending
+    return answeredEarly(outcome, request) ?? decorate(next, outcome.decision, request)
   }
 
   return { wrap, OPTIONS, proxy }
