@@ -8,7 +8,11 @@ use cors_native::policy::{OriginSpec, Policy, PolicySpec};
 fn policy(exact: Vec<String>, patterns: Vec<JsPattern>) -> Policy {
     Policy::build(PolicySpec {
         credentials: true,
-        ..PolicySpec::with_origin(OriginSpec::List { exact, patterns, allow_all: false })
+        ..PolicySpec::with_origin(OriginSpec::List {
+            exact,
+            patterns,
+            allow_all: false,
+        })
     })
     .expect("a valid policy")
 }

@@ -2,7 +2,7 @@
 //! warning with a stable code and the fix, or, with `strict: true`, a construction error.
 
 use crate::headers::MaxAge;
-use crate::origin_entry::{self, Entry};
+use crate::origin_entry::Entry;
 use crate::policy::{OriginRule, OriginSpec, PolicySpec};
 
 /// Chromium caps Access-Control-Max-Age at two hours; a larger value buys nothing.
@@ -36,20 +36,17 @@ pub fn lints(spec: &PolicySpec, rule: &OriginRule) -> Vec<Lint> {
             ));
         }
     }
-    if let OriginSpec::List {
-        exact, patterns, ..
-    } = &spec.origin
-    {
-        for raw in exact {
-            match origin_entry::classify(raw) {
-                Ok(Entry::Malformed { raw, fix }) => found.push(lint("CORS_NATIVE_MALFORMED_ORIGIN", format!("origin entry {raw:?} {fix}"))),
-                Ok(Entry::Exact { origin, rewritten: true }) => found.push(lint(
-                    "CORS_NATIVE_MALFORMED_ORIGIN",
-                    format!("origin entry {raw:?} is not written the way browsers send it; it is matched as {origin:?}, write that"),
-                )),
-                _ => {}
-            }
+    if let OriginRule::List(list) = rule {
+        for (raw, entry) in list.mistaken_entries() {
+            let message = match entry {
+                Entry::Malformed { fix, .. } => format!("origin entry {raw:?} {fix}"),
+                Entry::Exact { origin, .. } => format!("origin entry {raw:?} is not written the way browsers send it; it is matched as {origin:?}, write that"),
+                Entry::Pattern(_) => continue,
+            };
+            found.push(lint("CORS_NATIVE_MALFORMED_ORIGIN", message));
         }
+    }
+    if let OriginSpec::List { patterns, .. } = &spec.origin {
         for pattern in patterns {
             found.extend(regex_lints(&pattern.source, &pattern.flags));
         }

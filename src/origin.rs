@@ -32,6 +32,8 @@ pub struct OriginList {
     exact: HashSet<String>,
     /// The string entries as configured, to explain a refusal.
     written: Vec<String>,
+    /// Entries written differently from what browsers send, or never matching, for the lints.
+    mistaken: Vec<(String, Entry)>,
     wildcards: Vec<OriginPattern>,
     patterns: Option<RegexSet>,
     /// The list holds `true`, which `cors` treats as "allow every origin".
@@ -46,21 +48,28 @@ impl OriginList {
     ) -> Result<Self, ConfigError> {
         let mut exact_set = HashSet::with_capacity(exact.len());
         let mut wildcards = Vec::new();
+        let mut mistaken = Vec::new();
         for raw in &exact {
-            match origin_entry::classify(raw)
-                .map_err(|why| ConfigError::new(format!("origin: {why}")))?
-            {
-                Entry::Exact { origin, .. } => exact_set.insert(origin),
-                Entry::Malformed { raw, .. } => exact_set.insert(raw),
-                Entry::Pattern(pattern) => {
-                    wildcards.push(pattern);
-                    true
+            let entry = origin_entry::classify(raw)
+                .map_err(|why| ConfigError::new(format!("origin: {why}")))?;
+            match &entry {
+                Entry::Exact { origin, rewritten } => {
+                    exact_set.insert(origin.clone());
+                    if *rewritten {
+                        mistaken.push((raw.clone(), entry));
+                    }
                 }
-            };
+                Entry::Malformed { raw: literal, .. } => {
+                    exact_set.insert(literal.clone());
+                    mistaken.push((raw.clone(), entry));
+                }
+                Entry::Pattern(pattern) => wildcards.push(pattern.clone()),
+            }
         }
         Ok(OriginList {
             exact: exact_set,
             written: exact,
+            mistaken,
             wildcards,
             patterns: compile_patterns(patterns)?,
             allow_all,
@@ -83,6 +92,11 @@ impl OriginList {
                 .patterns
                 .as_ref()
                 .is_some_and(|set| set.is_match(origin))
+    }
+
+    /// The entries that are rewritten to the browser form or can never match, as written.
+    pub fn mistaken_entries(&self) -> &[(String, Entry)] {
+        &self.mistaken
     }
 
     /// Why a refused origin matched nothing, when a configured entry comes close.

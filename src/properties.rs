@@ -11,7 +11,11 @@ use crate::policy::{OriginSpec, Policy, PolicySpec};
 fn list_policy(exact: Vec<String>, patterns: Vec<JsPattern>) -> Option<Policy> {
     Policy::build(PolicySpec {
         credentials: true,
-        ..PolicySpec::with_origin(OriginSpec::List { exact, patterns, allow_all: false })
+        ..PolicySpec::with_origin(OriginSpec::List {
+            exact,
+            patterns,
+            allow_all: false,
+        })
     })
     .ok()
 }
