@@ -62,7 +62,7 @@ function applyCors(policy, allowOrigin, varyOrigin, req, res, next, logRefusal) 
  * depend on the request read once: per actual request it makes at most one Map lookup.
  */
 function staticOriginMiddleware(policy, logRefusal) {
-  const varyOrigin = policy.originKind !== 'any'
+  const varyOrigin = policy.headers.varyOrigin
   return function corsMiddleware(req, res, next) {
     const requestOrigin = req.headers.origin
     const allowOrigin = staticAllowOrigin(policy, requestOrigin)
@@ -78,7 +78,7 @@ function applyPolicy(policy, originLists, req, res, next, logRefusal) {
   const originFunction = policy.originFunction
   const requestOrigin = req.headers.origin
   if (!originFunction) {
-    return applyCors(policy, staticAllowOrigin(policy, requestOrigin), policy.originKind !== 'any', req, res, next, logRefusal)
+    return applyCors(policy, staticAllowOrigin(policy, requestOrigin), policy.headers.varyOrigin, req, res, next, logRefusal)
   }
   originFunction(requestOrigin, (error, answer) => {
     if (error || !answer) return next(error)

@@ -47,7 +47,7 @@ function createCors(options) {
   function decideStatically(policy, request) {
     if (policy.originKind === 'disabled') return null
     const requestOrigin = request.headers.get('origin') ?? undefined
-    return { policy, allowOrigin: staticAllowOrigin(policy, requestOrigin), varyOrigin: policy.originKind !== 'any' }
+    return { policy, allowOrigin: staticAllowOrigin(policy, requestOrigin), varyOrigin: policy.headers.varyOrigin }
   }
 
   /** `null` when CORS does not apply to this request, else the policy and the origin to allow. */
