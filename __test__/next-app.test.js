@@ -6,7 +6,8 @@ const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const net = require('node:net')
 const path = require('node:path')
-const { spawn, execFileSync } = require('node:child_process')
+const { execFileSync } = require('node:child_process')
+const { startServer } = require('./support/child-server')
 const { startPageServer } = require('./browser/servers')
 const { launchChromium, fetchInPage } = require('./browser/chromium')
 
@@ -31,19 +32,6 @@ function timed(t, label, fn) {
   return result
 }
 
-async function startNext(port) {
-  const child = spawn(process.execPath, [nextBin, 'start', '--hostname', '127.0.0.1', '--port', String(port)], { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout.on('data', (chunk) => { output += chunk })
-  child.stderr.on('data', (chunk) => { output += chunk })
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`next start was not ready in 30 s:\n${output}`)), 30_000)
-    child.stdout.on('data', () => { if (/Ready/.test(output)) { clearTimeout(timer); resolve() } })
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`next start exited with ${code}:\n${output}`)) })
-  })
-  return { output: () => output, stop: () => { child.removeAllListeners('exit'); child.kill() } }
-}
-
 test('the Next.js example serves CORS from route handlers and proxy.ts', { timeout: 10 * 60_000 }, async (t) => {
   // The repository's own target directory keeps the copy's from-source build incremental.
   const env = { ...process.env, CARGO_TARGET_DIR: path.join(repoDir, 'target'), NEXT_TELEMETRY_DISABLED: '1' }
@@ -52,7 +40,7 @@ test('the Next.js example serves CORS from route handlers and proxy.ts', { timeo
   timed(t, 'npm install', () => execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: appDir, env, stdio: 'pipe' }))
   timed(t, 'next build', () => execFileSync(process.execPath, [nextBin, 'build'], { cwd: appDir, env, stdio: 'pipe' }))
   const port = await freePort()
-  const next = await startNext(port)
+  const next = await startServer(nextBin, { cwd: appDir, args: ['start', '--hostname', '127.0.0.1', '--port', String(port)], ready: /Ready/ })
   t.after(() => next.stop())
   const url = (route) => `http://127.0.0.1:${port}${route}`
   const started = Date.now()

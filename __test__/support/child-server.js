@@ -1,14 +1,15 @@
 'use strict'
-// Starts a Node script that prints its URL once listening, and resolves with that URL.
+// Starts a Node script that prints its URL once listening, and resolves with that URL once
+// the output also matches `ready` (by default the URL itself).
 const { spawn } = require('node:child_process')
 
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+/
 
-function startServer(script, { cwd, env = {}, args = [], timeoutMs = 30_000 } = {}) {
+function startServer(script, { cwd, env = {}, args = [], ready = URL_PATTERN, timeoutMs = 30_000 } = {}) {
   const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`${script} printed no URL in ${timeoutMs} ms:\n${output}`)), timeoutMs)
+    const timer = setTimeout(() => fail(new Error(`${script} was not ready in ${timeoutMs} ms:\n${output}`)), timeoutMs)
     function fail(error) {
       clearTimeout(timer)
       child.kill()
@@ -17,7 +18,7 @@ function startServer(script, { cwd, env = {}, args = [], timeoutMs = 30_000 } = 
     const collect = (chunk) => {
       output += chunk
       const match = output.match(URL_PATTERN)
-      if (match) {
+      if (match && ready.test(output)) {
         clearTimeout(timer)
         resolve({ url: match[0], pid: child.pid, output: () => output, stop: () => stopChild(child) })
       }
