@@ -50,7 +50,7 @@ test('a worker terminated mid-work does not disturb the others', async () => {
 })
 
 test('creating and dropping 100,000 policies leaks nothing measurable', { timeout: 120_000 }, async (t) => {
-  const { NativePolicy } = require('../cors-native.node')
+  const { NativePolicy } = require('../lib/addon')
   const input = {
     originKind: 'list',
     exactOrigins: Array.from({ length: 20 }, (_, i) => `https://app${i}.example.com`),

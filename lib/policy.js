@@ -1,6 +1,6 @@
 'use strict'
 // Compiles options into a native policy plus the header values JS writes on each request.
-const { NativePolicy, policyEchoesOrigin } = require('../cors-native.node')
+const { NativePolicy, policyEchoesOrigin } = require('./addon')
 const { DecisionCache } = require('./decision-cache')
 const { mergeWithDefaults, originInput, policyInput, booleanInput } = require('./options')
 const { warnOnce } = require('./warnings')

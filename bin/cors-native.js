@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+'use strict'
+// `npx cors-native <command>`: one entry for every command the package ships.
+const commands = {
+  build: () => require('../scripts/build-native'),
+}
+
+const [name] = process.argv.slice(2)
+const command = commands[name]
+if (!command) {
+  console.error(`usage: cors-native <${Object.keys(commands).join('|')}>`)
+  process.exit(2)
+}
+command()
