@@ -1,11 +1,11 @@
 'use strict'
-// Builds the Rust addon from source with cargo (release) and puts it at ./cors-native.node.
-// Runs as the package's `install` script, so it runs both in a clone of this repository and
-// in a user's node_modules.
-const { spawnSync } = require('node:child_process')
-const fs = require('node:fs')
-const os = require('node:os')
-const path = require('node:path')
+// Builds the Rust addon from source with cargo (release) and puts it at ./cors-native.node,
+// where lib/addon.js looks first. Runs as `prepare` in a clone of this repository, and as
+// `npx cors-native build` in an app on a platform that has no prebuilt package.
+const { spawnSync } = require('child_process')
+const fs = require('fs')
+const os = require('os')
+const path = require('path')
 
 const packageDir = path.resolve(__dirname, '..')
 const addonPath = path.join(packageDir, 'cors-native.node')
@@ -28,7 +28,8 @@ function fail(message, status = 1) {
 const cargo = spawnSync('cargo', ['--version'], { encoding: 'utf8' })
 if (cargo.error || cargo.status !== 0) {
   fail('building the native addon needs a Rust toolchain (cargo), which was not found.\n' +
-    'Install it from https://rustup.rs and run `npm install` again.')
+    'Install it from https://rustup.rs (and a C linker: build-essential, Xcode command line tools or\n' +
+    'Visual Studio Build Tools), then run this again.')
 }
 
 // Cargo reports the built library's path as JSON on stdout; diagnostics go to stderr.
@@ -37,7 +38,10 @@ const build = spawnSync(
   ['build', '--release', '--locked', '--lib', '--message-format=json-render-diagnostics', '--target-dir', targetDir],
   { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
 )
-if (build.status !== 0) fail('the native build failed; see the cargo output above.', build.status ?? 1)
+if (build.status !== 0) {
+  fail('the native build failed; see the cargo output above. "linker `cc` not found" means a C ' +
+    'linker is missing (Debian/Ubuntu: apt install build-essential).', build.status ?? 1)
+}
 
 const library = build.stdout
   .split('\n')
