@@ -1,7 +1,8 @@
 'use strict'
 // Checks the shape of each option (which only JS can see: RegExp, array, function) and sorts
 // it into the plain input the native policy is built from. Values are checked natively.
-const { inspect } = require('node:util')
+const { inspect } = require('util')
+const { warnOnce } = require('./warnings')
 
 // The defaults of cors@2.8.6; options are merged over them with Object.assign, as cors does,
 // so an explicit `origin: undefined` disables CORS exactly as it does there.
@@ -25,8 +26,12 @@ function isString(value) {
 }
 
 function mergeWithDefaults(options) {
+  // cors merges any value with Object.assign, so `cors(true)` (socket.io's `cors: true`) and
+  // `cors(false)` are `cors()`: keep that, and say so.
   if (options !== undefined && options !== null && typeof options !== 'object') {
-    throw optionError('options', options, 'is not an object; pass an options object, a function (req, callback), or nothing')
+    warnOnce('CORS_NATIVE_OPTIONS_TYPE', `options: ${show(options)} is not an options object; like cors, ` +
+      'cors-native ignores it and allows every origin with "Access-Control-Allow-Origin: *". Pass an ' +
+      'options object such as { origin: "https://app.example.com" }, or nothing for that default')
   }
   return Object.assign({}, DEFAULTS, options)
 }
