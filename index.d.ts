@@ -21,7 +21,8 @@ declare namespace cors {
 
   interface CorsResponse {
     statusCode?: number | undefined
-    getHeader(name: string): number | string | string[] | undefined
+    /** Used when present, to merge Vary with what earlier middleware set. */
+    getHeader?(name: string): number | string | string[] | undefined
     setHeader(key: string, value: string): any
     end(): any
   }

@@ -33,3 +33,10 @@ app.use(cors(delegate))
 
 const minimal: CorsRequest = { headers: {} }
 void minimal
+
+// @types/cors types `res` as { statusCode?, setHeader, end }: a response without getHeader.
+const bareResponse: { statusCode?: number; setHeader(key: string, value: string): any; end(): any } = {
+  setHeader: () => undefined,
+  end: () => undefined,
+}
+cors()({ method: 'GET', headers: {} }, bareResponse, () => undefined)
