@@ -12,6 +12,7 @@ pub mod origin_entry;
 pub mod origin_pattern;
 pub mod policy;
 pub mod preflight;
+pub mod regex_intent;
 
 #[cfg(feature = "node")]
 mod js_string;

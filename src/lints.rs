@@ -4,6 +4,7 @@
 use crate::headers::MaxAge;
 use crate::origin_entry::Entry;
 use crate::policy::{OriginRule, OriginSpec, PolicySpec};
+use crate::regex_intent::advise;
 
 /// Chromium caps Access-Control-Max-Age at two hours; a larger value buys nothing.
 pub const MAX_AGE_CAP: f64 = 7200.0;
@@ -12,10 +13,16 @@ pub const MAX_AGE_CAP: f64 = 7200.0;
 pub struct Lint {
     pub code: &'static str,
     pub message: String,
+    /// Origin entries to write instead, when the lint has a fix of that form.
+    pub suggestion: Vec<String>,
 }
 
 fn lint(code: &'static str, message: String) -> Lint {
-    Lint { code, message }
+    Lint {
+        code,
+        message,
+        suggestion: Vec::new(),
+    }
 }
 
 pub fn lints(spec: &PolicySpec, rule: &OriginRule) -> Vec<Lint> {
@@ -85,47 +92,25 @@ fn max_age_seconds(value: &MaxAge) -> Option<f64> {
     }
 }
 
-/// An origin RegExp must be anchored at both ends and escape its dots, or it lets in
-/// `https://app.example.com.evil.net` or `https://appXexample.com`.
+/// An origin RegExp that lets in origins it evidently did not mean to, with what to write.
 fn regex_lints(source: &str, flags: &str) -> Vec<Lint> {
-    let shown = format!("/{source}/{flags}");
-    let mut found = Vec::new();
-    let anchored_start = source.starts_with('^');
-    let anchored_end = source.ends_with('$') && !source.ends_with("\\$");
-    if !anchored_start || !anchored_end {
-        found.push(lint(
-            "CORS_NATIVE_LOOSE_REGEX",
-            format!("the origin RegExp {shown} is not anchored at both ends, so it also matches origins that merely contain it (https://app.example.com.evil.net); match the whole origin from ^ to $, like /^https:\\/\\/([a-z0-9-]+\\.)*example\\.com$/, or use the pattern \"https://*.example.com\""),
-        ));
-    }
-    if let Some(escaped) = escape_bare_dots(source) {
-        found.push(lint(
-            "CORS_NATIVE_LOOSE_REGEX",
-            format!("the origin RegExp {shown} has an unescaped \".\", which matches any character (https://appXexample.com); write /{escaped}/{flags}"),
-        ));
-    }
-    found
-}
-
-/// The source with every `.` outside a character class escaped, if it had any.
-fn escape_bare_dots(source: &str) -> Option<String> {
-    let mut out = String::with_capacity(source.len() + 4);
-    let (mut escaped, mut in_class, mut changed) = (false, false, false);
-    for c in source.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '[' => in_class = true,
-            ']' => in_class = false,
-            '.' if !in_class => {
-                out.push('\\');
-                changed = true;
-            }
-            _ => {}
-        }
-        out.push(c);
-    }
-    changed.then_some(out)
+    let Some(advice) = advise(source, flags) else {
+        return Vec::new();
+    };
+    let entries: Vec<String> = advice.suggestion.iter().map(|entry| format!("{entry:?}")).collect();
+    let fix = match entries.is_empty() {
+        true => String::new(),
+        false => format!("; list {} instead", entries.join(", ")),
+    };
+    let message = format!(
+        "the origin RegExp /{source}/{flags} is not what it seems: {}{fix}",
+        advice.problems.join("; ")
+    );
+    vec![Lint {
+        code: "CORS_NATIVE_LOOSE_REGEX",
+        message,
+        suggestion: advice.suggestion,
+    }]
 }
 
 #[cfg(test)]
@@ -133,25 +118,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bare_dots_are_escaped_and_classes_left_alone() {
-        assert_eq!(
-            escape_bare_dots(r"^https://app.example.com$").as_deref(),
-            Some(r"^https://app\.example\.com$")
-        );
-        assert_eq!(escape_bare_dots(r"^https://app\.example\.com$"), None);
-        assert_eq!(escape_bare_dots(r"^https://[a-z.]+\.example\.com$"), None);
-    }
-
-    #[test]
-    fn anchoring_is_required_at_both_ends() {
-        assert_eq!(regex_lints(r"^https://app\.example\.com$", "").len(), 0);
-        let loose = regex_lints(r"example\.com", "i");
-        assert_eq!(loose.len(), 1);
-        assert!(
-            loose[0].message.contains("not anchored at both ends"),
-            "{}",
-            loose[0].message
-        );
-        assert_eq!(regex_lints(r"^https://a\.example\.com\$", "").len(), 1);
+    fn a_loose_regexp_names_what_it_lets_in_and_the_entries_to_write() {
+        let found = regex_lints(r"example\.com", "i");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("https://example.com.evil.net"), "{}", found[0].message);
+        assert_eq!(found[0].suggestion, ["https://example.com"]);
+        assert!(regex_lints(r"^https://app\.example\.com$", "").is_empty());
     }
 }

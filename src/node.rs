@@ -42,6 +42,8 @@ pub struct PolicyInput {
 pub struct PolicyLint {
     pub code: String,
     pub message: String,
+    /// Origin entries to write instead; empty when the fix is not of that form.
+    pub suggestion: Vec<String>,
 }
 
 /// The ready header values of a policy; absent values are not sent.
@@ -116,6 +118,7 @@ impl NativePolicy {
             .map(|lint| PolicyLint {
                 code: lint.code.to_string(),
                 message: lint.message.clone(),
+                suggestion: lint.suggestion.clone(),
             })
             .collect()
     }
