@@ -5,6 +5,13 @@ const { DecisionCache } = require('./decision-cache')
 const { mergeWithDefaults, originInput, policyInput, booleanInput } = require('./options')
 const { warnOnce } = require('./warnings')
 
+// String.prototype.isWellFormed needs Node 20; with the u flag only a lone surrogate is \p{Cs}.
+const LONE_SURROGATE = /\p{Cs}/u
+
+function isWellFormed(text) {
+  return !LONE_SURROGATE.test(text)
+}
+
 function buildNative(input) {
   try {
     return new NativePolicy(input)
@@ -44,7 +51,7 @@ class CompiledPolicy {
     for (const { code, message } of this.native.lints()) warnOnce(code, message)
     const handle = this.native.handle()
     // A lone surrogate would reach Rust as U+FFFD and could match another entry: refuse it.
-    this.echoes = new DecisionCache((origin) => origin.isWellFormed() && policyEchoesOrigin(handle, origin))
+    this.echoes = new DecisionCache((origin) => isWellFormed(origin) && policyEchoesOrigin(handle, origin))
   }
 
   /** What a preflight asks for that the policy does not allow ("method PATCH is not allowed"), or null. */
@@ -60,7 +67,7 @@ class CompiledPolicy {
   originRefusalReasons(origin) {
     if (origin === undefined) return ['the request has no Origin header']
     const reasons = [`origin ${origin} is not allowed`]
-    const hint = typeof origin === 'string' && origin.isWellFormed() ? this.native.refusalHint(origin) : null
+    const hint = typeof origin === 'string' && isWellFormed(origin) ? this.native.refusalHint(origin) : null
     if (hint) reasons.push(hint)
     return reasons
   }
