@@ -3,6 +3,7 @@
 // `npx cors-native <command>`: one entry for every command the package ships.
 const commands = {
   build: () => require('../scripts/build-native'),
+  playground: () => require('../lib/playground/command')(process.argv.slice(3)),
 }
 
 const [name] = process.argv.slice(2)

@@ -1,0 +1,18 @@
+'use strict'
+// `npx cors-native playground [--port N]`: starts the playground and prints its address.
+const { startPlayground } = require('./server')
+
+module.exports = async function playground(args) {
+  const portFlag = args.indexOf('--port')
+  const port = portFlag === -1 ? 0 : Number(args[portFlag + 1])
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error('usage: cors-native playground [--port N]')
+    process.exit(2)
+  }
+  const playground = await startPlayground({ port })
+  console.log(`cors-native playground: open ${playground.url}`)
+  console.log(`(API origin ${playground.apiOrigin}, other page origin ${playground.otherOrigin}; Ctrl-C stops it)`)
+  const stop = () => playground.close().then(() => process.exit(0))
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
