@@ -18,6 +18,7 @@ const { pathOf } = require('./browser/routes')
 const { buildExchange, isPreflight } = require('./browser/exchange')
 const { checkRun, expectedVerdict } = require('./browser/checks')
 const { engineTable } = require('./browser/table')
+const { linesAbout } = require('./browser/console')
 
 test('every scenario in every engine against every target', { timeout: 300_000 }, async (t) => {
   t.mock.method(process, 'emitWarning', () => {}) // scenarios include deliberate mistakes
@@ -43,6 +44,7 @@ test('every scenario in every engine against every target', { timeout: 300_000 }
       if (!session) return
       const page = await session.open(`${pages.origin}/`)
       const failures = []
+      const runs = []
       const rows = scenarios.map((scenario) => ({ scenario: scenario.name, expected: new Set(), runs: [] }))
       for (const { target, recorder, env } of targets) {
         for (const [index, scenario] of scenarios.entries()) {
@@ -52,17 +54,22 @@ test('every scenario in every engine against every target', { timeout: 300_000 }
           const log = recorder.log.slice()
           const runFailures = checkRun({ scenario, target, engine: engine.name, result, log })
           failures.push(...runFailures)
-          records.push({
+          const record = {
             scenario: scenario.name,
             target: target.name,
             engine: engine.name,
             exchange: buildExchange({ url, init: scenario.init, origin: scenario.frame === 'sandboxed' ? 'null' : pages.origin }, log),
-            outcome: { allowed: result.verdict === 'ok', console: page.takeConsole() },
-          })
+            outcome: { allowed: result.verdict === 'ok', console: [] },
+          }
+          records.push(record)
+          runs.push({ record, origins: Object.values(recorder.env), path: pathOf(index, scenario) })
           rows[index].expected.add(expectedVerdict(scenario, target, engine.name))
           rows[index].runs.push({ ...result, preflights: log.filter(isPreflight).length, failed: runFailures.length > 0 })
         }
       }
+      await new Promise((resolve) => setTimeout(resolve, 500)) // the last run's console lines
+      const lines = page.takeConsole()
+      for (const { record, origins, path } of runs) record.outcome.console = linesAbout(lines, origins, path)
       const table = rows.map((row) => ({ ...row, expected: [...row.expected].join(' / ') }))
       for (const line of engineTable(engine.name, targets.map(({ target }) => target), table)) t.diagnostic(line)
       assert.deepEqual(failures, [])
