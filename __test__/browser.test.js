@@ -50,7 +50,7 @@ test('every scenario in every engine against every target', { timeout: 300_000 }
         for (const [index, scenario] of scenarios.entries()) {
           const url = env.api + pathOf(index, scenario)
           recorder.log.length = 0
-          const result = await page.run({ url, init: scenario.init, reads: Object.keys(scenario.reads ?? {}), repeat: scenario.repeat ?? 1, frame: scenario.frame })
+          const result = await page.run({ url, init: scenario.init, then: scenario.then, reads: Object.keys(scenario.reads ?? {}), repeat: scenario.repeat ?? 1, frame: scenario.frame })
           const log = recorder.log.slice()
           const runFailures = checkRun({ scenario, target, engine: engine.name, result, log })
           failures.push(...runFailures)

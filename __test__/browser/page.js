@@ -4,12 +4,15 @@
 // a sandboxed iframe (opaque origin, so its requests carry `Origin: null`) that runs the same
 // function when the top page asks it by postMessage.
 
-/** Runs in the page: fetch `url` `repeat` times; 'blocked' when fetch rejects (a CORS failure). */
-async function fetchInPage({ url, init, reads = [], repeat = 1 }) {
+/**
+ * Runs in the page: fetch `url` `repeat` times (the second time with `then` if given);
+ * 'blocked' when fetch rejects (a CORS failure).
+ */
+async function fetchInPage({ url, init, then, reads = [], repeat = 1 }) {
   let result
   for (let i = 0; i < repeat; i++) {
     try {
-      const response = await fetch(url, init)
+      const response = await fetch(url, i > 0 && then ? then : init)
       const text = await response.text()
       const read = {}
       for (const name of reads) read[name] = response.headers.get(name)
