@@ -14,14 +14,17 @@ function executableOf(engine) {
   return process.env[variable] || engine.executable
 }
 
+/** What is missing to run `engine` (its executable, then any other file it `requires`), or null. */
 function missingMessage(engine) {
-  const executable = executableOf(engine)
-  try {
-    fs.accessSync(executable, fs.constants.X_OK)
-    return null
-  } catch {
-    return `${engine.name}: ${executable} is missing; install the Debian package ${engine.debianPackage} (apt-get install ${engine.debianPackage})`
+  const needed = [[executableOf(engine), engine.debianPackage], ...(engine.requires ?? [])]
+  for (const [file, debianPackage] of needed) {
+    try {
+      fs.accessSync(file, fs.constants.X_OK)
+    } catch {
+      return `${engine.name}: ${file} is missing; install the Debian package ${debianPackage} (apt-get install ${debianPackage})`
+    }
   }
+  return null
 }
 
 /**

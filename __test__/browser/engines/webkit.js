@@ -3,11 +3,11 @@
 // headless mode, inside a private Xvfb display; selenium-webdriver speaks to the driver.
 // WebKitWebDriver exposes no console log, so the console lines are always empty here.
 const { spawn } = require('node:child_process')
-const fs = require('node:fs')
 const net = require('node:net')
 const { Builder } = require('selenium-webdriver')
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser'
+const XVFB = '/usr/bin/Xvfb'
 
 function freePort() {
   return new Promise((resolve) => {
@@ -20,7 +20,7 @@ function freePort() {
 
 /** Xvfb picks a free display and writes its number to fd 3. */
 function startXvfb() {
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] })
+  const xvfb = spawn(XVFB, ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] })
   return new Promise((resolve, reject) => {
     let out = ''
     xvfb.on('error', reject)
@@ -35,7 +35,7 @@ function startXvfb() {
 function waitForPort(port, child, timeoutMs) {
   const until = Date.now() + timeoutMs
   return new Promise((resolve, reject) => {
-    child.on('exit', (code) => reject(new Error(`WebKitWebDriver exited with ${code}`)))
+    child.on('exit', (code, signal) => reject(new Error(`WebKitWebDriver exited with ${code ?? signal}`)))
     const attempt = () => {
       const socket = net.connect(port, '127.0.0.1', () => { socket.destroy(); resolve() })
       socket.on('error', () => (Date.now() > until ? reject(new Error('WebKitWebDriver did not listen')) : setTimeout(attempt, 50)))
@@ -45,12 +45,12 @@ function waitForPort(port, child, timeoutMs) {
 }
 
 async function launch({ executable, timeoutMs }) {
-  if (!fs.existsSync(MINIBROWSER)) throw new Error(`${MINIBROWSER} is missing`)
   const children = []
-  const stop = () => { for (const child of children.reverse()) if (child.exitCode === null) child.kill() }
+  const stop = () => { for (const child of [...children].reverse()) if (child.exitCode === null) child.kill() }
   // Without a working display the session request hangs with no error: killing the driver
   // and Xvfb makes every pending step fail.
-  const timer = setTimeout(stop, timeoutMs)
+  let timedOut = false
+  const timer = setTimeout(() => { timedOut = true; stop() }, timeoutMs)
   try {
     const xvfb = await startXvfb()
     children.push(xvfb.process)
@@ -84,8 +84,14 @@ async function launch({ executable, timeoutMs }) {
   } catch (error) {
     clearTimeout(timer)
     stop()
-    throw error
+    throw timedOut ? new Error(`WebKit did not start in ${timeoutMs} ms (${error.message})`) : error
   }
 }
 
-module.exports = { name: 'webkit', debianPackage: 'webkit2gtk-driver', executable: '/usr/bin/WebKitWebDriver', launch }
+module.exports = {
+  name: 'webkit',
+  debianPackage: 'webkit2gtk-driver',
+  executable: '/usr/bin/WebKitWebDriver',
+  requires: [[MINIBROWSER, 'webkit2gtk-driver'], [XVFB, 'xvfb']],
+  launch,
+}
