@@ -14,27 +14,25 @@ const { scenarios } = require('./browser/scenarios')
 const { TARGETS } = require('./browser/targets')
 const { ENGINES, launchFor } = require('./browser/engines')
 const { startPageServer, startRecorder } = require('./browser/servers')
-const { pathOf } = require('./browser/routes')
-const { buildExchange, isPreflight } = require('./browser/exchange')
-const { checkRun, expectedVerdict } = require('./browser/checks')
+const { runScenario } = require('./browser/run')
+const { expectedVerdict } = require('./browser/checks')
 const { engineTable } = require('./browser/table')
 const { linesAbout } = require('./browser/console')
 
 test('every scenario in every engine against every target', { timeout: 300_000 }, async (t) => {
   t.mock.method(process, 'emitWarning', () => {}) // scenarios include deliberate mistakes
   assert.ok(scenarios.length >= 50)
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-native-browsers-'))
   const pages = await startPageServer()
   t.after(pages.close)
   const targets = []
   for (const target of TARGETS) {
-    const recorder = await startRecorder(dir)
+    const recorder = await startRecorder()
     t.after(recorder.close)
     const env = { page: pages.origin, ...recorder.env }
     const server = await target.start({ scenarios, env, report: (line) => t.diagnostic(`${target.name}: ${line}`) })
     t.after(server.close)
     recorder.setUpstream(server.port)
-    targets.push({ target, recorder, env })
+    targets.push({ target, recorder })
   }
 
   const records = []
@@ -45,37 +43,26 @@ test('every scenario in every engine against every target', { timeout: 300_000 }
       const page = await session.open(`${pages.origin}/`)
       const failures = []
       const runs = []
-      const rows = scenarios.map((scenario) => ({ scenario: scenario.name, expected: new Set(), runs: [] }))
-      for (const { target, recorder, env } of targets) {
+      const rows = scenarios.map((scenario) => ({ scenario: scenario.name, expected: new Set(), cells: [] }))
+      for (const { target, recorder } of targets) {
         for (const [index, scenario] of scenarios.entries()) {
-          const url = env.api + pathOf(index, scenario)
-          recorder.log.length = 0
-          const result = await page.run({ url, init: scenario.init, then: scenario.then, reads: Object.keys(scenario.reads ?? {}), repeat: scenario.repeat ?? 1, frame: scenario.frame })
-          const log = recorder.log.slice()
-          const runFailures = checkRun({ scenario, target, engine: engine.name, result, log })
-          failures.push(...runFailures)
-          const record = {
-            scenario: scenario.name,
-            target: target.name,
-            engine: engine.name,
-            exchange: buildExchange({ url, init: scenario.init, origin: scenario.frame === 'sandboxed' ? 'null' : pages.origin }, log),
-            outcome: { allowed: result.verdict === 'ok', console: [] },
-          }
-          records.push(record)
-          runs.push({ record, origins: Object.values(recorder.env), path: pathOf(index, scenario) })
+          const run = await runScenario({ page, engine, target, recorder, pageOrigin: pages.origin }, scenario, index)
+          failures.push(...run.failures)
+          records.push(run.record)
+          runs.push({ ...run, origins: Object.values(recorder.env) })
           rows[index].expected.add(expectedVerdict(scenario, target, engine.name))
-          rows[index].runs.push({ ...result, preflights: log.filter(isPreflight).length, failed: runFailures.length > 0 })
+          rows[index].cells.push(run.cell)
         }
       }
       await new Promise((resolve) => setTimeout(resolve, 500)) // the last run's console lines
       const lines = page.takeConsole()
-      for (const { record, origins, path } of runs) record.outcome.console = linesAbout(lines, origins, path)
+      for (const { record, origins, urlPath } of runs) record.outcome.console = linesAbout(lines, origins, urlPath)
       const table = rows.map((row) => ({ ...row, expected: [...row.expected].join(' / ') }))
       for (const line of engineTable(engine.name, targets.map(({ target }) => target), table)) t.diagnostic(line)
       assert.deepEqual(failures, [])
     })
   }
-  const file = path.join(dir, 'exchanges.json')
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cors-native-browsers-')), 'exchanges.json')
   fs.writeFileSync(file, JSON.stringify(records, null, 1))
   t.diagnostic(`${records.length} exchanges written to ${file}`)
 })

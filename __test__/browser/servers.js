@@ -8,6 +8,7 @@
 const http = require('node:http')
 const https = require('node:https')
 const fs = require('node:fs')
+const os = require('node:os')
 const path = require('node:path')
 const { execFileSync } = require('node:child_process')
 const { pageHtml } = require('./page')
@@ -31,20 +32,27 @@ async function startPageServer() {
   return { origin: `http://localhost:${port}`, close: closer(server) }
 }
 
-function selfSignedCertificate(dir) {
-  const key = path.join(dir, 'key.pem')
-  const cert = path.join(dir, 'cert.pem')
-  if (!fs.existsSync(cert)) {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
-      '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' })
+let certificate
+/** A self-signed certificate for localhost and 127.0.0.1, made once by openssl in a temporary folder. */
+function selfSignedCertificate() {
+  if (!certificate) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-native-tls-'))
+    try {
+      const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')]
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
+        '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' })
+      certificate = { key: fs.readFileSync(key), cert: fs.readFileSync(cert) }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   }
-  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) }
+  return certificate
 }
 
 const pairs = (raw) => raw.reduce((list, value, i) => (i % 2 ? list : [...list, [value, raw[i + 1]]]), [])
 
 /** A recording reverse proxy; `upstream` (a port on 127.0.0.1) is set once the target listens. */
-async function startRecorder(certDir) {
+async function startRecorder() {
   const log = []
   let upstream
   const forward = (scheme) => (req, res) => {
@@ -59,7 +67,7 @@ async function startRecorder(certDir) {
     req.pipe(outgoing)
   }
   const plain = http.createServer(forward('http'))
-  const secure = https.createServer(selfSignedCertificate(certDir), forward('https'))
+  const secure = https.createServer(selfSignedCertificate(), forward('https'))
   const [port, securePort] = [await listen(plain), await listen(secure)]
   return {
     env: { api: `http://localhost:${port}`, alt: `http://127.0.0.1:${port}`, secure: `https://localhost:${securePort}` },

@@ -1,9 +1,9 @@
 'use strict'
 // The per-engine table the test prints: one row per scenario, one column per target.
 
-function cell(run) {
-  const hits = run.preflights ? `, ${run.preflights} OPTIONS` : ''
-  return `${run.verdict}${run.status ? ` ${run.status}` : ''}${hits}${run.failed ? ' ✗' : ''}`
+function cell({ verdict, status, preflights, failed }) {
+  const hits = preflights ? `, ${preflights} OPTIONS` : ''
+  return `${verdict}${status ? ` ${status}` : ''}${hits}${failed ? ' ✗' : ''}`
 }
 
 function engineTable(engine, targets, rows) {
@@ -11,7 +11,7 @@ function engineTable(engine, targets, rows) {
     `| ${engine}: scenario | expected | ${targets.map((target) => target.name).join(' | ')} |`,
     `|---|---|${targets.map(() => '---|').join('')}`,
   ]
-  for (const { scenario, expected, runs } of rows) lines.push(`| ${scenario} | ${expected} | ${runs.map(cell).join(' | ')} |`)
+  for (const { scenario, expected, cells } of rows) lines.push(`| ${scenario} | ${expected} | ${cells.map(cell).join(' | ')} |`)
   return lines
 }
 
