@@ -13,10 +13,10 @@ function expectedHits(scenario, engine) {
   return typeof scenario.optionsHits === 'object' ? scenario.optionsHits[engine] : scenario.optionsHits
 }
 
-/** The Cookie header the route saw, as it echoes it in its JSON body. */
-function cookieSeen(body) {
+/** A request header the route received, as it echoes it in its JSON body (null: none). */
+function receivedBy(body, name) {
   try {
-    return JSON.parse(body).cookie
+    return JSON.parse(body)[name]
   } catch {
     return `no JSON body: ${body.slice(0, 40)}`
   }
@@ -33,9 +33,10 @@ function checkRun({ scenario, target, engine, result, log }) {
       const read = result.read[name]?.split(';')[0] ?? null
       if (read !== value) fail(`read ${name} = ${read}, expected ${value}`)
     }
-    const cookie = scenario.cookie && cookieSeen(result.text)
-    if (scenario.cookie === 'sent' && cookie !== 'session=abc') fail(`the cookie was not sent (${cookie})`)
-    if (scenario.cookie === 'absent' && cookie !== null) fail(`a cookie was sent (${cookie})`)
+    for (const [name, expected] of Object.entries(scenario.received ?? {})) {
+      const received = receivedBy(result.text, name)
+      if (received !== expected) fail(`the route received ${name} ${JSON.stringify(received)}, expected ${JSON.stringify(expected)}`)
+    }
   }
   const preflights = log.filter(isPreflight)
   const hits = expectedHits(scenario, engine)

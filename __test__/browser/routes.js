@@ -13,11 +13,13 @@ function pathOf(index, scenario) {
 }
 
 /**
+ * The JSON body tells the page the Cookie and Authorization the route received.
  * `env` holds the API's origins ({ api, alt, secure }); `final` is true on the redirect target.
  * Only reached for OPTIONS when the middleware continues (preflightContinue).
  */
-function routeAnswer(scenario, index, { method, cookie, final }, env) {
-  const json = (status) => ({ status, headers: { 'Content-Type': 'application/json', 'X-Total-Count': '42', ...scenario.answerHeaders }, body: JSON.stringify({ cookie: cookie ?? null, method, final }) })
+function routeAnswer(scenario, index, { method, cookie, authorization, final }, env) {
+  const body = JSON.stringify({ cookie: cookie ?? null, authorization: authorization ?? null, method, final })
+  const json = (status) => ({ status, headers: { 'Content-Type': 'application/json', 'X-Total-Count': '42', ...scenario.answerHeaders }, body })
   if (final) return json(200)
   if (method === 'OPTIONS' && scenario.preflightHeaders) return { status: 204, headers: scenario.preflightHeaders, body: null }
   if (method === 'OPTIONS' && OPTIONS_STATUS[scenario.route]) return { status: OPTIONS_STATUS[scenario.route], headers: {}, body: null }

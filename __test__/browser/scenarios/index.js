@@ -5,7 +5,7 @@
 // 'blocked' (fetch rejects). Overrides, each with a `why`: `native` where cors-native
 // deliberately differs from cors, `targets[key]` for one target, `engines[name]` where the
 // engines differ among themselves. Optional checks: `status`, `reads` (response headers the
-// page reads), `cookie` ('sent' / 'absent'), `optionsHits` (a number, or per engine with a
+// page reads), `received` (the Cookie or Authorization the route got, null for none), `optionsHits` (a number, or per engine with a
 // `why`) after `repeat` fetches, `preflightStatus` per flavour. `route`, `preflightHeaders`,
 // `answerHeaders` and `frame` shape the server's answers (../routes.js) and the page side.
 const { policyScenarios } = require('./policies')

@@ -14,7 +14,7 @@ function send(res, { status, headers, body }) {
 function scenarioRouter(middleware, scenario, index, env) {
   const router = express.Router()
   router.use(middleware)
-  const handle = (final) => (req, res) => send(res, routeAnswer(scenario, index, { method: req.method, cookie: req.headers.cookie, final }, env))
+  const handle = (final) => (req, res) => send(res, routeAnswer(scenario, index, { method: req.method, cookie: req.headers.cookie, authorization: req.headers.authorization, final }, env))
   router.all('/final', handle(true))
   if (scenario.route === 'no-options') router.put('/', handle(false)) // Express answers OPTIONS itself
   else router.all('/', handle(false))

@@ -30,7 +30,7 @@ function policy(index) {
 export function scenarioHandler(index, final) {
   return policy(index).wrap(async (request) => {
     const { scenarios, routeAnswer, env } = load()
-    const answer = routeAnswer(scenarios[index], index, { method: request.method, cookie: request.headers.get('cookie') ?? undefined, final }, env)
+    const answer = routeAnswer(scenarios[index], index, { method: request.method, cookie: request.headers.get('cookie') ?? undefined, authorization: request.headers.get('authorization') ?? undefined, final }, env)
     return new Response(answer.body, { status: answer.status, headers: answer.headers })
   })
 }
