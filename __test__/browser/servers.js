@@ -49,7 +49,12 @@ function selfSignedCertificate() {
   return certificate
 }
 
-const pairs = (raw) => raw.reduce((list, value, i) => (i % 2 ? list : [...list, [value, raw[i + 1]]]), [])
+/** Node's raw header list [name, value, name, value...] as [[name, value]...]. */
+function pairs(raw) {
+  const list = []
+  for (let i = 0; i < raw.length; i += 2) list.push([raw[i], raw[i + 1]])
+  return list
+}
 
 /** A recording reverse proxy; `upstream` (a port on 127.0.0.1) is set once the target listens. */
 async function startRecorder() {
@@ -63,7 +68,10 @@ async function startRecorder() {
       res.writeHead(answer.statusCode, answer.rawHeaders)
       answer.pipe(res)
     })
-    outgoing.on('error', () => { res.writeHead(502); res.end() })
+    outgoing.on('error', () => {
+      if (!res.headersSent) res.writeHead(502)
+      res.end()
+    })
     req.pipe(outgoing)
   }
   const plain = http.createServer(forward('http'))
