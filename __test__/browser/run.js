@@ -15,7 +15,7 @@ async function runScenario({ page, engine, target, recorder, pageOrigin }, scena
     scenario: scenario.name,
     target: target.name,
     engine: engine.name,
-    fetches: scenario.repeat ?? 1, // above 1, the outcome is the last fetch's, the exchange the first's
+    fetches: scenario.repeat ?? 1, // above 1, the exchange is the first fetch's; the outcome is blocked if any was
     exchange: buildExchange({ url, init: scenario.init, origin: scenario.frame === 'sandboxed' ? 'null' : pageOrigin }, log),
     outcome: { allowed: result.verdict === 'ok', console: [] }, // filled in once the engine is done
   }
