@@ -1,61 +1,68 @@
 'use strict'
-// Browser conformance: real headless Chromium (Debian's chromium, driven by playwright-core)
-// loads a page from one origin and fetch()es an API on another, both on loopback, guarded by
-// cors-native and, for comparison, by cors@2.8.6. The page reports whether each fetch
-// succeeded and what it could read; that verdict must be the one the scenario expects.
+// Browser conformance in three engines: Chromium, Firefox ESR and WebKitGTK (Debian's
+// packages) load a page from http://localhost:<port> and fetch() an API on another port,
+// guarded by cors-native in Express, by cors@2.8.6 in Express for comparison, and by
+// cors-native/next in a built Next.js app. Each run's verdict must be the one the scenario
+// expects for that engine and target; every exchange is written to one JSON file for the
+// browser model. A missing browser skips its engine (fails under CI=true).
 const test = require('node:test')
 const assert = require('node:assert/strict')
+const fs = require('node:fs')
+const os = require('node:os')
+const path = require('node:path')
 const { scenarios } = require('./browser/scenarios')
-const { startPageServer, startApiServer } = require('./browser/servers')
-const { launchChromium, fetchInPage } = require('./browser/chromium')
+const { TARGETS } = require('./browser/targets')
+const { ENGINES, launchFor } = require('./browser/engines')
+const { startPageServer, startRecorder } = require('./browser/servers')
+const { runScenario } = require('./browser/run')
+const { expectedVerdict } = require('./browser/checks')
+const { engineTable } = require('./browser/table')
+const { linesAbout } = require('./browser/console')
 
-test('Chromium reaches the verdict each scenario expects', { timeout: 180_000 }, async (t) => {
+test('every scenario in every engine against every target', { timeout: 300_000 }, async (t) => {
   t.mock.method(process, 'emitWarning', () => {}) // scenarios include deliberate mistakes
+  assert.ok(scenarios.length >= 50)
   const pages = await startPageServer()
-  const api = await startApiServer(scenarios, pages.origin)
-  const browser = await launchChromium()
-  t.after(async () => { await browser.close(); api.close(); pages.close() })
-  const context = await browser.newContext()
-  await context.addCookies([{ name: 'session', value: 'abc', domain: 'localhost', path: '/' }])
-  const page = await context.newPage()
-  await page.goto(`${pages.origin}/`)
-  const sandboxedPage = await context.newPage()
-  await sandboxedPage.goto(`${pages.origin}/sandboxed`)
-  const sandboxedFrame = await (await sandboxedPage.waitForSelector('iframe[name=sandboxed]')).contentFrame()
-  await sandboxedFrame.waitForLoadState()
-
-  const rows = ['| scenario | expected | cors-native | cors |', '|---|---|---|---|']
-  const failures = []
-  for (const [index, scenario] of scenarios.entries()) {
-    const verdicts = {}
-    for (const impl of ['native', 'cors']) {
-      const where = scenario.frame === 'sandboxed' ? sandboxedFrame : page
-      const result = await where.evaluate(fetchInPage, {
-        url: `${api.base}/${impl}/${index}`,
-        init: scenario.init,
-        reads: Object.keys(scenario.reads ?? {}),
-        repeat: scenario.repeat ?? 1,
-      })
-      verdicts[impl] = result
-      const expected = impl === 'native' && scenario.native ? scenario.native.expect : scenario.expect
-      const label = `${scenario.name} [${impl}]`
-      if (result.verdict !== expected) failures.push(`${label}: expected ${expected}, got ${result.verdict} ${result.error ?? ''}`)
-      if (result.verdict === 'ok') {
-        if (scenario.status && result.status !== scenario.status) failures.push(`${label}: status ${result.status}`)
-        for (const [name, value] of Object.entries(scenario.reads ?? {})) {
-          if (result.read[name] !== value) failures.push(`${label}: read ${name} = ${result.read[name]}`)
-        }
-        if (scenario.cookie && JSON.parse(result.text).cookie !== 'session=abc') failures.push(`${label}: the cookie was not sent`)
-      }
-      if (scenario.optionsHits !== undefined && api.optionsHits.get(`${impl}/${index}`) !== scenario.optionsHits) {
-        failures.push(`${label}: ${api.optionsHits.get(`${impl}/${index}`)} preflights reached the server, expected ${scenario.optionsHits}`)
-      }
-    }
-    const show = (impl) => verdicts[impl].verdict + (verdicts[impl].status ? ` (${verdicts[impl].status})` : '')
-    rows.push(`| ${scenario.name} | ${scenario.native ? `${scenario.expect} (cors) / ${scenario.native.expect} (cors-native)` : scenario.expect} | ${show('native')} | ${show('cors')} |`)
-    if (verdicts.native.verdict !== verdicts.cors.verdict) t.diagnostic(`differs: ${scenario.name}: ${scenario.native?.why ?? 'unexplained'}`)
+  t.after(pages.close)
+  const targets = []
+  for (const target of TARGETS) {
+    const recorder = await startRecorder()
+    t.after(recorder.close)
+    const env = { page: pages.origin, ...recorder.env }
+    const server = await target.start({ scenarios, env, report: (line) => t.diagnostic(`${target.name}: ${line}`) })
+    t.after(server.close)
+    recorder.setUpstream(server.port)
+    targets.push({ target, recorder })
   }
-  for (const row of rows) t.diagnostic(row)
-  assert.ok(scenarios.length >= 30)
-  assert.deepEqual(failures, [])
+
+  const records = []
+  for (const engine of ENGINES) {
+    await t.test(engine.name, async (t) => {
+      const session = await launchFor(t, engine)
+      if (!session) return
+      const page = await session.open(`${pages.origin}/`)
+      const failures = []
+      const runs = []
+      const rows = scenarios.map((scenario) => ({ scenario: scenario.name, expected: new Set(), cells: [] }))
+      for (const { target, recorder } of targets) {
+        for (const [index, scenario] of scenarios.entries()) {
+          const run = await runScenario({ page, engine, target, recorder, pageOrigin: pages.origin }, scenario, index)
+          failures.push(...run.failures)
+          records.push(run.record)
+          runs.push({ ...run, origins: Object.values(recorder.env) })
+          rows[index].expected.add(expectedVerdict(scenario, target, engine.name))
+          rows[index].cells.push(run.cell)
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500)) // the last run's console lines
+      const lines = page.takeConsole()
+      for (const { record, origins, urlPath } of runs) record.outcome.console = linesAbout(lines, origins, urlPath)
+      const table = rows.map((row) => ({ ...row, expected: [...row.expected].join(' / ') }))
+      for (const line of engineTable(engine.name, targets.map(({ target }) => target), table)) t.diagnostic(line)
+      assert.deepEqual(failures, [])
+    })
+  }
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cors-native-browsers-')), 'exchanges.json')
+  fs.writeFileSync(file, JSON.stringify(records, null, 1))
+  t.diagnostic(`${records.length} exchanges written to ${file}`)
 })

@@ -1,58 +1,88 @@
 'use strict'
-// The two origins of the browser suite: a page server on http://localhost:<port> and an API
-// on http://localhost:<other port> (cross-origin, but same-site so Chromium sends its
-// cookies) where every scenario is mounted twice, under /native/<n> with
-// cors-native and under /cors/<n> with cors@2.8.6, counting the preflights each receives.
+// The servers every engine talks to: the page server on http://localhost:<port> (it sets the
+// `session` cookie, which the API then receives on credentialed requests, as localhost on two
+// ports is same-site), and a recording proxy in front of each target, listening on
+// http://localhost:<P> (also reachable as http://127.0.0.1:<P>, another origin) and on
+// https://localhost:<Q> with a self-signed certificate made by openssl. The proxy logs every
+// request it forwards and the status and headers the target answered, byte for byte.
 const http = require('node:http')
-const express = require('express')
-const corsNative = require('../..')
-const cors = require('cors')
+const https = require('node:https')
+const fs = require('node:fs')
+const os = require('node:os')
+const path = require('node:path')
+const { execFileSync } = require('node:child_process')
+const { pageHtml } = require('./page')
 
-const PAGE = '<!doctype html><title>conformance</title>'
-const SANDBOXED = '<!doctype html><title>sandboxed</title><iframe name="sandboxed" sandbox="allow-scripts" srcdoc="<title>opaque</title>"></iframe>'
+function listen(server) {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)))
+}
 
-function listen(server, host) {
-  return new Promise((resolve) => server.listen(0, host, () => resolve(server.address().port)))
+function closer(...servers) {
+  return () => { for (const server of servers) { server.closeAllConnections?.(); server.close() } }
 }
 
 async function startPageServer() {
+  const html = pageHtml()
   const server = http.createServer((req, res) => {
     res.setHeader('Content-Type', 'text/html')
-    res.end(req.url === '/sandboxed' ? SANDBOXED : PAGE)
+    res.setHeader('Set-Cookie', 'session=abc; Path=/; SameSite=Lax')
+    res.end(html)
   })
-  const port = await listen(server, '127.0.0.1')
-  return { origin: `http://localhost:${port}`, close: () => server.close() }
+  const port = await listen(server)
+  return { origin: `http://localhost:${port}`, close: closer(server) }
 }
 
-function scenarioRouter(middleware, scenario, optionsHits, key) {
-  const router = express.Router()
-  router.use((req, res, next) => {
-    if (req.method === 'OPTIONS') optionsHits.set(key, (optionsHits.get(key) ?? 0) + 1)
-    next()
-  })
-  router.use(middleware)
-  const answer = (req, res) => res.set('X-Total-Count', '42').json({ cookie: req.headers.cookie ?? null, method: req.method })
-  if (scenario.route === 'throws') router.all('/', () => { throw new Error('handler bug') })
-  else if (scenario.route === 'answers-options') router.all('/', (req, res) => (req.method === 'OPTIONS' ? res.sendStatus(204) : answer(req, res)))
-  else if (scenario.route === 'no-options') router.put('/', answer)
-  else if (scenario.route === 'refuses-options') router.all('/', (req, res) => (req.method === 'OPTIONS' ? res.sendStatus(404) : answer(req, res)))
-  else router.all('/', answer)
-  return router
-}
-
-async function startApiServer(scenarios, pageOrigin) {
-  const app = express()
-  app.set('env', 'test') // the error handler stays quiet
-  const optionsHits = new Map()
-  scenarios.forEach((scenario, index) => {
-    for (const [name, make] of [['native', corsNative], ['cors', cors]]) {
-      const key = `${name}/${index}`
-      app.use(`/${key}`, scenarioRouter(make(scenario.options(pageOrigin)), scenario, optionsHits, key))
+let certificate
+/** A self-signed certificate for localhost and 127.0.0.1, made once by openssl in a temporary folder. */
+function selfSignedCertificate() {
+  if (!certificate) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-native-tls-'))
+    try {
+      const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')]
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
+        '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' })
+      certificate = { key: fs.readFileSync(key), cert: fs.readFileSync(cert) }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
     }
-  })
-  const server = http.createServer(app)
-  const port = await listen(server, '127.0.0.1')
-  return { base: `http://localhost:${port}`, optionsHits, close: () => server.close() }
+  }
+  return certificate
 }
 
-module.exports = { startPageServer, startApiServer }
+/** Node's raw header list [name, value, name, value...] as [[name, value]...]. */
+function pairs(raw) {
+  const list = []
+  for (let i = 0; i < raw.length; i += 2) list.push([raw[i], raw[i + 1]])
+  return list
+}
+
+/** A recording reverse proxy; `upstream` (a port on 127.0.0.1) is set once the target listens. */
+async function startRecorder() {
+  const log = []
+  let upstream
+  const forward = (scheme) => (req, res) => {
+    const entry = { method: req.method, url: `${scheme}://${req.headers.host}${req.url}`, headers: pairs(req.rawHeaders), response: null }
+    log.push(entry)
+    const outgoing = http.request({ host: '127.0.0.1', port: upstream, method: req.method, path: req.url, headers: req.rawHeaders }, (answer) => {
+      entry.response = { status: answer.statusCode, headers: pairs(answer.rawHeaders) }
+      res.writeHead(answer.statusCode, answer.rawHeaders)
+      answer.pipe(res)
+    })
+    outgoing.on('error', () => {
+      if (!res.headersSent) res.writeHead(502)
+      res.end()
+    })
+    req.pipe(outgoing)
+  }
+  const plain = http.createServer(forward('http'))
+  const secure = https.createServer(selfSignedCertificate(), forward('https'))
+  const [port, securePort] = [await listen(plain), await listen(secure)]
+  return {
+    env: { api: `http://localhost:${port}`, alt: `http://127.0.0.1:${port}`, secure: `https://localhost:${securePort}` },
+    log,
+    setUpstream: (targetPort) => { upstream = targetPort },
+    close: closer(plain, secure),
+  }
+}
+
+module.exports = { startPageServer, startRecorder }
