@@ -3,6 +3,7 @@
 //! the Node-API surface.
 #![deny(clippy::all)]
 
+pub mod browser;
 pub mod error;
 pub mod headers;
 pub mod js_regex;
