@@ -19,5 +19,7 @@ mod js_string;
 #[cfg(feature = "node")]
 mod node;
 
+#[cfg(feature = "node")]
+mod browser_binding;
 #[cfg(test)]
 mod properties;

@@ -15,6 +15,8 @@ pub struct EngineVerdict {
     /// Whether the page can read the final response.
     pub allowed: bool,
     pub step: Option<Step>,
+    /// The index in `responses` of the response that failed (none for the preflight).
+    pub hop: Option<usize>,
     pub failure: Option<Failure>,
     /// The console line, when blocked.
     pub console: Option<String>,
@@ -71,6 +73,7 @@ fn verdict(
         engine,
         allowed: true,
         step: None,
+        hop: None,
         failure: None,
         console: None,
         fix: None,
@@ -183,6 +186,7 @@ fn block(
     result.console = Some(console::line(result.engine, &blocked.failure, &console_cx));
     result.fix = Some(fix::fix(&blocked.failure, &fix_cx));
     result.step = Some(blocked.step);
+    result.hop = (blocked.step != Step::Preflight).then_some(blocked.at);
     result.failure = Some(blocked.failure);
     result
 }
