@@ -54,7 +54,7 @@ test('the preflight a browser would send and the headers it refuses to send', ()
 
 test('malformed exchanges are TypeErrors, never crashes', () => {
   assert.throws(() => predict({}), TypeError)
-  assert.throws(() => predict(exchange({ responses: [] })), TypeError)
+  assert.throws(() => predict(exchange({ responses: 'none' })), TypeError)
   assert.throws(() => predict(exchange({ credentials: 'always', responses: [{ url: API, status: 200, headers: [] }] })), TypeError)
   assert.throws(() => predict(exchange({ responses: [{ url: API, status: 200, headers: [['a']] }] })), TypeError)
   const huge = 'x'.repeat(1 << 20)

@@ -36,16 +36,15 @@ function request(value) {
 
 /**
  * `exchange`: `{ request: { url, origin, method, headers: [[name, value]...], credentials },
- * preflight: null | { status, headers }, responses: [{ url, status, headers }...] }`.
+ * preflight: null | { status, headers }, responses: [{ url, status, headers }...] }`; `responses`
+ * is empty when the actual request was not sent, and then only the preflight is judged.
  * Returns `{ preflightNeeded, crossOrigin, requestMethod, requestHeaders, engines: { chromium,
  * firefox, webkit } }`, each engine `{ allowed, step, hop, failure, console, fix,
  * preflightCacheSeconds, deviation }`.
  */
 function predict(exchange) {
   if (!exchange || typeof exchange !== 'object') throw new TypeError('predict(exchange) needs an exchange object')
-  if (!Array.isArray(exchange.responses) || exchange.responses.length === 0) {
-    throw new TypeError('exchange.responses must list every response, the final one last')
-  }
+  if (!Array.isArray(exchange.responses)) throw new TypeError('exchange.responses must list every response, the final one last')
   return addon.browserPredict({
     request: request(exchange.request),
     preflight: exchange.preflight ? response(exchange.preflight, 'exchange.preflight') : undefined,

@@ -86,11 +86,6 @@ pub fn browser_predict(exchange: BrowserExchange) -> Result<BrowserPrediction> {
             .map(|r| response(r, &url))
             .collect::<Result<_>>()?,
     };
-    if exchange.responses.is_empty() {
-        return Err(invalid(
-            "exchange.responses must hold at least the final response",
-        ));
-    }
     let prediction = browser::predict(&exchange);
     let mut engines = prediction.engines.into_iter().map(verdict);
     let mut next = || {

@@ -66,7 +66,8 @@ pub struct Response {
 }
 
 /// One cross-origin exchange: the request, the preflight's response if one was sent, and
-/// every response of the actual request in order (redirects first, the final one last).
+/// every response of the actual request in order (redirects first, the final one last;
+/// none when the actual request was not sent, and then only the preflight is judged).
 #[derive(Clone, Debug)]
 pub struct Exchange {
     pub request: Request,
