@@ -11,6 +11,8 @@ export interface CheckOptions {
   method?: string
   /** `[['X-Api-Key', 'k']]`, `{ 'X-Api-Key': 'k' }` or `['X-Api-Key: k']`; forbidden names are refused. */
   headers?: Header[] | Record<string, string> | string[]
+  /** The request body (at most 1 MiB), sent unless a redirect turns the method into GET. */
+  body?: string
   /** `true` is `credentials: 'include'`; default 'same-origin' (no cookies cross-origin). */
   credentials?: boolean | 'omit' | 'same-origin' | 'include'
   /** For the whole check, in milliseconds; default 10000. */

@@ -6,11 +6,11 @@ const { checkMatrix } = require('./matrix')
 const { describe } = require('./report')
 
 const USAGE = `usage: cors-native check <url> --origin <origin> [--method M] [--header 'Name: value']...
-                          [--credentials] [--json] [--timeout ms] [--no-probes]
+                          [--data body] [--credentials] [--json] [--timeout ms] [--no-probes]
        cors-native check <url> --origins a,b [--methods GET,PUT] [...]   (a matrix, for CI)`
 
 const FLAGS = new Set(['--credentials', '--json', '--no-probes', '--help'])
-const VALUES = new Set(['--origin', '--method', '--header', '--timeout', '--origins', '--methods'])
+const VALUES = new Set(['--origin', '--method', '--header', '--data', '--timeout', '--origins', '--methods'])
 
 function parseArgs(argv) {
   const args = { headers: [], urls: [] }
@@ -43,7 +43,7 @@ async function run(argv, out = process.stdout, err = process.stderr) {
       out.write(`${USAGE}\n`)
       return 0
     }
-    const options = { headers: args.headers, credentials: Boolean(args.credentials), timeout: args.timeout, probes: !args['no-probes'] }
+    const options = { headers: args.headers, body: args.data, credentials: Boolean(args.credentials), timeout: args.timeout, probes: !args['no-probes'] }
     if (args.origins) {
       const matrix = await checkMatrix(args.urls[0], { ...options, origins: list(args.origins), methods: args.methods ? list(args.methods) : undefined })
       out.write(args.json ? `${JSON.stringify(matrix, null, 2)}\n` : `${matrix.results.map(describe).join('\n\n---\n\n')}\n`)

@@ -31,7 +31,7 @@ function preflightHeaders(origin, asked) {
   return headers
 }
 
-function actualHeaders(origin, request, method) {
+function actualHeaders(origin, request, method, body) {
   const headers = [['Accept', '*/*'], ...request.headers]
   const names = new Set(request.headers.map(([name]) => name.toLowerCase()))
   // The page's own Accept replaces the default one.
@@ -39,15 +39,16 @@ function actualHeaders(origin, request, method) {
   if (origin !== undefined) headers.push(['Origin', origin])
   if (!names.has('user-agent')) headers.push(['User-Agent', USER_AGENT])
   headers.push(['Sec-Fetch-Mode', 'cors'], ['Sec-Fetch-Dest', 'empty'])
-  if (method !== 'GET' && method !== 'HEAD') headers.push(['Content-Length', '0'])
+  if (method !== 'GET' && method !== 'HEAD') headers.push(['Content-Length', String(Buffer.byteLength(body ?? ''))])
   return headers
 }
 
 /**
- * `request`: `{ url, origin, method, headers, credentials }`. Resolves with `{ exchange,
+ * `request`: `{ url, origin, method, headers, credentials }`, `body` the request body (kept
+ * until a redirect turns the method into GET). Resolves with `{ exchange,
  * sent: { preflight, actual: [...] } }`; network errors reject with a NetworkError.
  */
-async function browserFetch(request, { deadline }) {
+async function browserFetch(request, { body, deadline }) {
   const asked = preflightRequest(request)
   const crossOrigin = originOf(request.url) !== request.origin
   const sent = { preflight: null, actual: [] }
@@ -66,9 +67,10 @@ async function browserFetch(request, { deadline }) {
     // Same-origin requests carry Origin only when not GET/HEAD, as browsers do.
     const sameOrigin = originOf(url) === request.origin && !tainted
     const origin = tainted ? 'null' : sameOrigin && (method === 'GET' || method === 'HEAD') ? undefined : request.origin
-    const hop = { method, url, headers: actualHeaders(origin, { headers }, method) }
+    const hopBody = method === 'GET' || method === 'HEAD' ? undefined : body
+    const hop = { method, url, headers: actualHeaders(origin, { headers }, method, hopBody) }
     sent.actual.push(hop)
-    const response = await send({ ...hop, deadline })
+    const response = await send({ ...hop, body: hopBody, deadline })
     responses.push(response)
     const location = headerValue(response.headers, 'location')
     if (!REDIRECT_STATUSES.has(response.status) || location === undefined) break
@@ -82,7 +84,10 @@ async function browserFetch(request, { deadline }) {
     if (originOf(next) === null) break
     if (originOf(next) !== originOf(url) && originOf(url) !== request.origin) tainted = true
     if (originOf(next) !== originOf(url)) headers = headers.filter(([name]) => name.toLowerCase() !== 'authorization')
-    if (response.status === 303 ? method !== 'HEAD' : (response.status === 301 || response.status === 302) && method === 'POST') method = 'GET'
+    if (response.status === 303 ? method !== 'HEAD' : (response.status === 301 || response.status === 302) && method === 'POST') {
+      method = 'GET'
+      body = undefined
+    }
     url = next
   }
   return { exchange: { request, preflight, responses }, sent }

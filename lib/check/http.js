@@ -16,11 +16,12 @@ class NetworkError extends Error {
 }
 
 /**
- * Sends `method url` with `headers` ([[name, value]...]) and resolves with
+ * Sends `method url` with `headers` ([[name, value]...]) and `body` (a string, optional; its
+ * Content-Length must be in `headers`) and resolves with
  * `{ url, status, headers: [[name, value]...], body, bodyTruncated }`; header values are the
  * bytes as latin-1, the body as UTF-8 text. Rejects with a NetworkError after `deadline`.
  */
-function send({ method, url, headers, deadline }) {
+function send({ method, url, headers, body, deadline }) {
   const target = new URL(url)
   const client = target.protocol === 'https:' ? https : http
   const remaining = deadline - Date.now()
@@ -66,7 +67,7 @@ function send({ method, url, headers, deadline }) {
       response.on('end', () => done(false))
       response.on('error', (error) => finish(new NetworkError(error.message, url)))
     })
-    request.end()
+    request.end(body)
   })
 }
 

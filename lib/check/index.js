@@ -20,9 +20,9 @@ const exchangeOf = (sent, response) => ({ request: sent, response })
  * UsageError for bad options and a NetworkError when the server cannot be reached in time.
  */
 async function check(url, options) {
-  const { request, timeoutMs, probes } = checkOptions(url, options)
+  const { request, body, timeoutMs, probes } = checkOptions(url, options)
   const deadline = Date.now() + timeoutMs
-  const { exchange, sent } = await browserFetch(request, { deadline })
+  const { exchange, sent } = await browserFetch(request, { body, deadline })
   const prediction = predict(exchange)
   const server = fingerprint([
     ...(exchange.preflight ? [{ ...exchange.preflight, preflight: true }] : []),
@@ -32,7 +32,9 @@ async function check(url, options) {
   if (server?.name === 'django-cors-headers' && prediction.engines.chromium.failure === 'method-not-allowed' && /^\*$/.test(headerOf(exchange.preflight, 'access-control-allow-methods'))) {
     problems.push({ code: 'literal-wildcard', message: 'Access-Control-Allow-Methods is a literal * on a credentialed request, which browsers do not expand' })
   }
-  const unsafe = probes ? await findUnsafe(request, prediction, exchange.responses.at(-1), deadline) : []
+  // The probes do not follow redirects, so only an unredirected answer is compared with them.
+  const direct = exchange.responses.length === 1 ? exchange.responses[0] : undefined
+  const unsafe = probes ? await findUnsafe(request, prediction, direct, deadline) : []
   const blocked = ENGINES.map((name) => prediction.engines[name]).find((verdict) => !verdict.allowed) ?? null
   const engines = Object.fromEntries(ENGINES.map((name) => [name, verdict(prediction.engines[name])]))
   return {

@@ -77,6 +77,15 @@ function checkTimeout(timeout = DEFAULT_TIMEOUT_MS) {
   return ms
 }
 
+const MAX_REQUEST_BODY_BYTES = 1024 * 1024
+
+function checkBody(body) {
+  if (body === undefined || body === null) return undefined
+  if (typeof body !== 'string') throw new UsageError('the request body (--data) must be a string')
+  if (Buffer.byteLength(body) > MAX_REQUEST_BODY_BYTES) throw new UsageError(`the request body (--data) is over ${MAX_REQUEST_BODY_BYTES} bytes`)
+  return body
+}
+
 /** The validated request and limits of one check. */
 function checkOptions(url, options = {}) {
   if (!options || typeof options !== 'object') throw new UsageError('check(url, options) needs an options object with at least { origin }')
@@ -88,6 +97,7 @@ function checkOptions(url, options = {}) {
       headers: checkHeaders(options.headers),
       credentials: checkCredentials(options.credentials),
     },
+    body: checkBody(options.body),
     timeoutMs: checkTimeout(options.timeout),
     probes: options.probes !== false,
   }

@@ -45,7 +45,7 @@ async function findUnsafe(request, asked, finalResponse, deadline) {
     const allowOrigin = headerValue(finalResponse.headers, 'access-control-allow-origin')
     const varies = (headerValue(finalResponse.headers, 'vary') ?? '').split(',').some((v) => ['origin', '*'].includes(v.trim().toLowerCase()))
     // Computed: another origin got another answer.
-    if (allowOrigin !== undefined && allowOrigin !== '*' && any.allowOrigin !== allowOrigin && !varies) {
+    if (allowOrigin !== undefined && allowOrigin !== '*' && allowOrigin !== 'null' && any.allowOrigin !== allowOrigin && !varies) {
       findings.push({ code: 'missing-vary-origin', message: `Access-Control-Allow-Origin is computed per request (${allowOrigin}) but the response has no Vary: Origin, so a shared cache can serve it to another origin` })
     }
   }

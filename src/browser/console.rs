@@ -26,13 +26,16 @@ pub fn line(engine: Engine, failure: &Failure, cx: &Context) -> String {
     }
 }
 
+/// Chromium 156 adds this to every error about the Access-Control-Allow-Origin value.
+const BAD_VALUE_HINT: &str = " Have the server send the header with a valid value.";
+
 fn chromium(failure: &Failure, cx: &Context) -> String {
     let reason = match failure {
         Failure::MissingAllowOrigin => "No 'Access-Control-Allow-Origin' header is present on the requested resource.".to_string(),
         Failure::WildcardWithCredentials => "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.".to_string(),
-        Failure::MultipleAllowOrigin(v) => format!("The 'Access-Control-Allow-Origin' header contains multiple values '{v}', but only one is allowed."),
-        Failure::InvalidAllowOrigin(v) => format!("The 'Access-Control-Allow-Origin' header contains the invalid value '{v}'."),
-        Failure::AllowOriginMismatch(v) => format!("The 'Access-Control-Allow-Origin' header has a value '{v}' that is not equal to the supplied origin."),
+        Failure::MultipleAllowOrigin(v) => format!("The 'Access-Control-Allow-Origin' header contains multiple values '{v}', but only one is allowed.{BAD_VALUE_HINT}"),
+        Failure::InvalidAllowOrigin(v) => format!("The 'Access-Control-Allow-Origin' header contains the invalid value '{v}'.{BAD_VALUE_HINT}"),
+        Failure::AllowOriginMismatch(v) => format!("The 'Access-Control-Allow-Origin' header has a value '{v}' that is not equal to the supplied origin.{BAD_VALUE_HINT}"),
         Failure::AllowCredentialsNotTrue(v) => format!("The value of the 'Access-Control-Allow-Credentials' header in the response is '{v}' which must be 'true' when the request's credentials mode is 'include'."),
         Failure::PreflightStatus(_) => "It does not have HTTP ok status.".to_string(),
         Failure::PreflightRedirect => "Redirect is not allowed for a preflight request.".to_string(),
