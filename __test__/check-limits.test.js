@@ -25,6 +25,7 @@ async function serve(t, handler) {
 
 const allowAll = (req, res) => {
   res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*')
+  res.setHeader('Access-Control-Allow-Credentials', 'true')
   res.setHeader('Access-Control-Allow-Methods', 'PUT')
   res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, x-b, x-a')
   res.setHeader('Vary', 'Origin')
