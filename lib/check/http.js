@@ -42,8 +42,6 @@ function send({ method, url, headers, body, deadline }) {
       headers: [['Host', target.host], ...headers].flat(),
       agent: false,
       maxHeaderSize: MAX_HEADER_BYTES,
-      // A checker reports what a server sends; only the browser decides about its certificate.
-      rejectUnauthorized: false,
     })
     const timer = setTimeout(() => finish(new NetworkError(`no complete answer within the timeout`, url)), remaining)
     request.on('error', (error) => finish(new NetworkError(error.code === 'HPE_HEADER_OVERFLOW' ? `response headers exceed ${MAX_HEADER_BYTES} bytes` : error.message, url)))
