@@ -8,7 +8,7 @@ const path = require('node:path')
 const { startProcess } = require('./check/processes')
 const { chromiumMissing, launch, startPages } = require('./check/chromium')
 const { runCases } = require('./check/cases')
-const { pythonWithServers } = require('./check/python-env')
+const { pythonWithServers, pythonMissing } = require('./check/python-env')
 
 const SERVERS = path.join(__dirname, 'check', 'servers')
 const json = [['Content-Type', 'application/json']]
@@ -44,7 +44,7 @@ function djangoCases(typical, allowAll, pages) {
 }
 
 test('check agrees with Chromium on FastAPI and Django', { timeout: 15 * 60_000 }, async (t) => {
-  const missing = chromiumMissing()
+  const missing = chromiumMissing() ?? pythonMissing()
   if (missing) {
     if (process.env.CI === 'true') assert.fail(missing)
     console.warn(`SKIPPED: ${missing}`)

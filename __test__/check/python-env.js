@@ -17,7 +17,12 @@ function findPython() {
   return null
 }
 
-/** Resolves with the venv's python, or throws saying what is missing. */
+/** Why the Python servers cannot run here, or null. */
+function pythonMissing() {
+  return findPython() ? null : 'no Python >= 3.10 with the venv module (apt-get install python3-venv)'
+}
+
+/** Returns the venv's python, building the venv first if needed; throws if that fails. */
 function pythonWithServers() {
   const key = crypto.createHash('sha256').update(REQUIREMENTS.join('\n')).digest('hex').slice(0, 12)
   const dir = path.join(os.tmpdir(), `cors-native-check-venv-${key}`)
@@ -25,7 +30,7 @@ function pythonWithServers() {
   const stamp = path.join(dir, '.complete')
   if (fs.existsSync(stamp)) return python
   const base = findPython()
-  if (!base) throw new Error('no Python >= 3.10 with the venv module (apt-get install python3-venv)')
+  if (!base) throw new Error(pythonMissing())
   fs.rmSync(dir, { recursive: true, force: true })
   const run = (command, args) => {
     const result = spawnSync(command, args, { encoding: 'utf8', timeout: 10 * 60_000 })
@@ -37,4 +42,4 @@ function pythonWithServers() {
   return python
 }
 
-module.exports = { pythonWithServers, REQUIREMENTS }
+module.exports = { pythonWithServers, pythonMissing, REQUIREMENTS }
