@@ -64,6 +64,7 @@ test('forbidden headers are refused with the reason', async () => {
   await assert.rejects(check('http://127.0.0.1:9/x', { origin: ORIGIN, headers: ['Cookie: a=1'] }), (error) => error instanceof UsageError && /cookie is a forbidden request header/.test(error.message))
   await assert.rejects(check('http://127.0.0.1:9/x', { origin: ORIGIN, headers: { 'Sec-Fetch-Site': 'none' } }), /sec-fetch-site is a forbidden request header/)
   await assert.rejects(check('http://127.0.0.1:9/x', { origin: 'http://localhost:3000/' }), /write "http:\/\/localhost:3000"/)
+  await assert.rejects(check('http://127.0.0.1:9/x', { origin: ORIGIN, headers: [['X-Name', '日本']] }), /latin-1/)
 })
 
 test('redirects: at most 20 are followed, and Origin is null after another origin', async (t) => {
@@ -84,6 +85,17 @@ test('redirects: at most 20 are followed, and Origin is null after another origi
   assert.ok(other.seen[0].headers.includes('null'), 'Origin: null after a cross-origin hop')
   assert.equal(redirected.allowed, true, 'the final response echoes null')
   assert.equal(redirected.exchanges.actual.length, 2)
+})
+
+test('a redirect that only adds a trailing slash is named as the problem', async (t) => {
+  const api = await serve(t, (req, res) => {
+    if (req.url === '/items') res.writeHead(308, { Location: '/items/' }).end()
+    else allowAll(req, res)
+  })
+  const result = await check(`${api.url}/items`, { origin: ORIGIN, probes: false })
+  assert.equal(result.engines.chromium.step, 'redirect')
+  assert.equal(result.engines.chromium.hop, 0)
+  assert.deepEqual(result.problems.map((p) => p.code), ['slash-redirect'])
 })
 
 test('a server that never answers times out; oversized answers are network errors or cut', async (t) => {

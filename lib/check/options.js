@@ -52,6 +52,8 @@ function checkHeaders(headers = []) {
     value = String(value)
     if (!TOKEN.test(name)) throw new UsageError(`header name ${JSON.stringify(name)} is not a valid HTTP header name`)
     if (/[\r\n\0]/.test(value)) throw new UsageError(`the value of header ${name} contains a line break or NUL`)
+    // fetch() throws on values that are not byte strings; Node would refuse other controls.
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) throw new UsageError(`the value of header ${name} has characters fetch() refuses (only latin-1 bytes, no control characters)`)
     const forbidden = forbiddenHeader(name, value)
     if (forbidden) throw new UsageError(`--header ${name} is refused: ${forbidden}; a page cannot send it, so checking with it would not be what the browser does`)
     return [name, value]
