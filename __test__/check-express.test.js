@@ -16,12 +16,12 @@ function cases(api, pages) {
     { name: 'typical: credentialed GET', url: `${api}/typical/items`, origin: pages.allowed, credentials: true },
     { name: 'typical: credentialed JSON PUT (preflight)', url: `${api}/typical/items`, origin: pages.allowed, method: 'PUT', headers: json, credentials: true, body: '{}' },
     { name: 'typical: another origin', url: `${api}/typical/items`, origin: pages.other },
-    { name: 'trailing slash in origin', url: `${api}/slash/items`, origin: pages.allowed },
+    { name: 'trailing slash in origin', url: `${api}/slash/items`, origin: pages.allowed, expect: { server: 'express', fix: /app\.use\(cors\(\{ origin: \['http:\/\/localhost:\d+'\]/ } },
     { name: "origin '*' with credentials", url: `${api}/star-credentials/items`, origin: pages.allowed, credentials: true },
     { name: "origin '*', request without credentials", url: `${api}/star-credentials/items`, origin: pages.allowed },
-    { name: 'origin: true with credentials (reflects any)', url: `${api}/reflect/items`, origin: pages.allowed, credentials: true },
+    { name: 'origin: true with credentials (reflects any)', url: `${api}/reflect/items`, origin: pages.allowed, credentials: true, expect: { unsafe: ['echoes-any-origin-with-credentials'] } },
     { name: 'custom header not in allowedHeaders', url: `${api}/limited-headers/items`, origin: pages.allowed, headers: [['X-Api-Key', 'k']] },
-    { name: 'handler throws: 500', url: `${api}/typical/boom`, origin: pages.allowed },
+    { name: 'handler throws: 500', url: `${api}/typical/boom`, origin: pages.allowed, expect: { problems: ['server-error'] } },
     { name: 'route registered before cors()', url: `${api}/late/items`, origin: pages.allowed },
   ]
 }

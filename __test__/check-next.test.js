@@ -53,9 +53,9 @@ function cases(api, pages) {
     { name: 'route handler: GET', url: `${api}/api/todos`, origin: pages.allowed },
     { name: 'route handler: credentialed GET', url: `${api}/api/todos`, origin: pages.allowed, credentials: true },
     { name: 'route handler: JSON POST answered by cors.OPTIONS', url: `${api}/api/todos`, origin: pages.allowed, method: 'POST', headers: json, credentials: true, body: '{"title":"checked"}' },
-    { name: 'route handler: PUT the route does not export (405)', url: `${api}/api/todos`, origin: pages.allowed, method: 'PUT', headers: json, body: '{}' },
+    { name: 'route handler: PUT the route does not export (405)', url: `${api}/api/todos`, origin: pages.allowed, method: 'PUT', headers: json, body: '{}', expect: { problems: ['method-not-allowed'] } },
     { name: 'handler throws: wrapped 500', url: `${api}/api/boom`, origin: pages.allowed },
-    { name: 'forgotten OPTIONS: preflighted GET', url: `${api}/api/boom`, origin: pages.allowed, headers: [['X-Api-Key', 'k']] },
+    { name: 'forgotten OPTIONS: preflighted GET', url: `${api}/api/boom`, origin: pages.allowed, headers: [['X-Api-Key', 'k']], expect: { server: 'next', problems: ['forgotten-options'], fix: /export const OPTIONS = cors.OPTIONS/ } },
     { name: 'refused origin', url: `${api}/api/todos`, origin: pages.other },
     { name: 'proxy.ts: preflighted GET', url: `${api}/api/public/status`, origin: pages.allowed, headers: [['X-Api-Key', 'k']] },
   ]

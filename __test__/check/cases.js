@@ -4,8 +4,18 @@
 const { check } = require('../../lib/check')
 const { chromiumFetch } = require('./chromium')
 
+/** What a case expects beyond agreeing with Chromium: `{ server, problems, unsafe, fix }`. */
+function unmet(result, expect = {}) {
+  const misses = []
+  if (expect.server && result.server?.name !== expect.server) misses.push(`server ${result.server?.name} instead of ${expect.server}`)
+  for (const code of expect.problems ?? []) if (!result.problems.some((p) => p.code === code)) misses.push(`no problem ${code}`)
+  for (const code of expect.unsafe ?? []) if (!result.unsafe.some((u) => u.code === code)) misses.push(`no unsafe finding ${code}`)
+  if (expect.fix && !expect.fix.test(result.fix ?? '')) misses.push(`fix ${JSON.stringify(result.fix)} does not match ${expect.fix}`)
+  return misses
+}
+
 /**
- * `c`: `{ name, url, origin, method, headers: [[n, v]], credentials: bool, body }`.
+ * `c`: `{ name, url, origin, method, headers: [[n, v]], credentials: bool, body, expect }`.
  * Returns a row `{ name, checker, chromium, consoleMatches, result, seen }`.
  */
 async function runCase(browser, c) {
@@ -33,6 +43,7 @@ async function runCases(t, browser, stack, cases) {
   for (const c of cases) {
     const row = await runCase(browser, c)
     t.diagnostic(`| ${stack} | ${row.name} | ${row.checker} | ${row.chromium} |${row.result.problems.length ? ` problems: ${row.result.problems.map((p) => p.code).join(', ')}` : ''}${row.result.unsafe.length ? ` unsafe: ${row.result.unsafe.map((u) => u.code).join(', ')}` : ''}`)
+    for (const miss of unmet(row.result, c.expect)) failures.push(`${row.name}: ${miss}`)
     if (!row.agree) failures.push(`${row.name}: checker says ${row.checker}, Chromium ${row.chromium} ${row.corsLines.join(' ')}`)
     else if (!row.consoleMatches) failures.push(`${row.name}: checker line\n  ${row.predictedLine}\nChromium printed\n  ${row.corsLines.join('\n  ') || '(no CORS line)'}`)
   }

@@ -28,10 +28,7 @@ async function check(url, options) {
     ...(exchange.preflight ? [{ ...exchange.preflight, preflight: true }] : []),
     ...exchange.responses,
   ])
-  const problems = findProblems(exchange, server?.name)
-  if (server?.name === 'django-cors-headers' && prediction.engines.chromium.failure === 'method-not-allowed' && /^\*$/.test(headerOf(exchange.preflight, 'access-control-allow-methods'))) {
-    problems.push({ code: 'literal-wildcard', message: 'Access-Control-Allow-Methods is a literal * on a credentialed request, which browsers do not expand' })
-  }
+  const problems = findProblems(exchange, server?.name, prediction)
   // The probes do not follow redirects, so only an unredirected answer is compared with them.
   const direct = exchange.responses.length === 1 ? exchange.responses[0] : undefined
   const unsafe = probes ? await findUnsafe(request, prediction, direct, deadline) : []
@@ -56,10 +53,6 @@ async function check(url, options) {
       actual: sent.actual.map((hop, i) => exchangeOf(hop, exchange.responses[i])),
     },
   }
-}
-
-function headerOf(response, name) {
-  return response?.headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? ''
 }
 
 function verdict(engine) {

@@ -72,9 +72,23 @@ function responseProblems(responses, method) {
   return problems
 }
 
-/** `exchange` as the model takes it, with bodies. */
-function findProblems(exchange, server) {
-  return [...preflightProblems(exchange.preflight, server), ...responseProblems(exchange.responses, exchange.request.method.toUpperCase())]
+const LISTS = { 'method-not-allowed': 'access-control-allow-methods', 'header-not-allowed': 'access-control-allow-headers' }
+
+/** With credentials a `*` list is taken literally; servers that send one mean "anything". */
+function literalWildcard(preflight, prediction) {
+  const list = LISTS[prediction.engines.chromium.failure]
+  if (!list || prediction.engines.chromium.step !== 'preflight') return []
+  if (!(headerValue(preflight.headers, list) ?? '').split(',').some((item) => item.trim() === '*')) return []
+  return [{ code: 'literal-wildcard', message: `${list.replace(/(^|-)\w/g, (c) => c.toUpperCase())} is * on a credentialed request, where browsers read it as a name, not a wildcard` }]
+}
+
+/** `exchange` as the model takes it, with bodies; `prediction` the model's answer. */
+function findProblems(exchange, server, prediction) {
+  return [
+    ...preflightProblems(exchange.preflight, server),
+    ...literalWildcard(exchange.preflight, prediction),
+    ...responseProblems(exchange.responses, exchange.request.method.toUpperCase()),
+  ]
 }
 
 module.exports = { findProblems }
