@@ -31,9 +31,9 @@ function preflightHeaders(origin, asked) {
   return headers
 }
 
-function actualHeaders(origin, request, method, body) {
-  const headers = [['Accept', '*/*'], ...request.headers]
-  const names = new Set(request.headers.map(([name]) => name.toLowerCase()))
+function actualHeaders(origin, pageHeaders, method, body) {
+  const headers = [['Accept', '*/*'], ...pageHeaders]
+  const names = new Set(pageHeaders.map(([name]) => name.toLowerCase()))
   // The page's own Accept replaces the default one.
   if (names.has('accept')) headers.shift()
   if (origin !== undefined) headers.push(['Origin', origin])
@@ -68,7 +68,7 @@ async function browserFetch(request, { body, deadline }) {
     const sameOrigin = originOf(url) === request.origin && !tainted
     const origin = tainted ? 'null' : sameOrigin && (method === 'GET' || method === 'HEAD') ? undefined : request.origin
     const hopBody = method === 'GET' || method === 'HEAD' ? undefined : body
-    const hop = { method, url, headers: actualHeaders(origin, { headers }, method, hopBody) }
+    const hop = { method, url, headers: actualHeaders(origin, headers, method, hopBody) }
     sent.actual.push(hop)
     const response = await send({ ...hop, body: hopBody, deadline })
     responses.push(response)
