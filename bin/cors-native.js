@@ -3,6 +3,7 @@
 // `npx cors-native <command>`: one entry for every command the package ships.
 const commands = {
   build: () => require('../scripts/build-native'),
+  check: () => require('../lib/check/cli').run(process.argv.slice(3)).then((code) => { process.exitCode = code }),
   playground: () => require('../lib/playground/command')(process.argv.slice(3)),
 }
 

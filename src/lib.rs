@@ -3,6 +3,7 @@
 //! the Node-API surface.
 #![deny(clippy::all)]
 
+pub mod browser;
 pub mod error;
 pub mod headers;
 pub mod js_regex;
@@ -19,5 +20,7 @@ mod js_string;
 #[cfg(feature = "node")]
 mod node;
 
+#[cfg(feature = "node")]
+mod browser_binding;
 #[cfg(test)]
 mod properties;

@@ -1,0 +1,53 @@
+'use strict'
+// Runs check cases against a real server twice, with the checker and with real Chromium,
+// and compares: the same verdict, and the checker's Chromium line is the one Chromium printed.
+const { check } = require('../../lib/check')
+const { chromiumFetch } = require('./chromium')
+
+/** What a case expects beyond agreeing with Chromium: `{ server, problems, unsafe, fix }`. */
+function unmet(result, expect = {}) {
+  const misses = []
+  if (expect.server && result.server?.name !== expect.server) misses.push(`server ${result.server?.name} instead of ${expect.server}`)
+  for (const code of expect.problems ?? []) if (!result.problems.some((p) => p.code === code)) misses.push(`no problem ${code}`)
+  for (const code of expect.unsafe ?? []) if (!result.unsafe.some((u) => u.code === code)) misses.push(`no unsafe finding ${code}`)
+  if (expect.fix && !expect.fix.test(result.fix ?? '')) misses.push(`fix ${JSON.stringify(result.fix)} does not match ${expect.fix}`)
+  return misses
+}
+
+/**
+ * `c`: `{ name, url, origin, method, headers: [[n, v]], credentials: bool, body, expect }`.
+ * Returns a row `{ name, checker, chromium, consoleMatches, result, seen }`.
+ */
+async function runCase(browser, c) {
+  const result = await check(c.url, { origin: c.origin, method: c.method, headers: c.headers, credentials: c.credentials, body: c.body })
+  const init = { method: c.method ?? 'GET', headers: Object.fromEntries(c.headers ?? []), credentials: c.credentials ? 'include' : 'same-origin' }
+  if (c.body !== undefined) init.body = c.body
+  const seen = await chromiumFetch(browser, c.origin, c.url, init)
+  const predicted = result.engines.chromium
+  const corsLines = seen.console.filter((line) => line.includes('CORS policy'))
+  return {
+    name: c.name,
+    checker: predicted.allowed ? 'allowed' : `blocked (${predicted.failure})`,
+    chromium: seen.allowed ? `allowed (${seen.status})` : 'blocked',
+    agree: predicted.allowed === seen.allowed,
+    consoleMatches: predicted.allowed ? corsLines.length === 0 : corsLines.includes(predicted.console),
+    predictedLine: predicted.console,
+    corsLines,
+    result,
+  }
+}
+
+/** Runs every case, reports a table row each, and asserts agreement once at the end. */
+async function runCases(t, browser, stack, cases) {
+  const failures = []
+  for (const c of cases) {
+    const row = await runCase(browser, c)
+    t.diagnostic(`| ${stack} | ${row.name} | ${row.checker} | ${row.chromium} |${row.result.problems.length ? ` problems: ${row.result.problems.map((p) => p.code).join(', ')}` : ''}${row.result.unsafe.length ? ` unsafe: ${row.result.unsafe.map((u) => u.code).join(', ')}` : ''}`)
+    for (const miss of unmet(row.result, c.expect)) failures.push(`${row.name}: ${miss}`)
+    if (!row.agree) failures.push(`${row.name}: checker says ${row.checker}, Chromium ${row.chromium} ${row.corsLines.join(' ')}`)
+    else if (!row.consoleMatches) failures.push(`${row.name}: checker line\n  ${row.predictedLine}\nChromium printed\n  ${row.corsLines.join('\n  ') || '(no CORS line)'}`)
+  }
+  return failures
+}
+
+module.exports = { runCase, runCases }

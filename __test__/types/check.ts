@@ -1,0 +1,21 @@
+// cors-native/check's types: options in the three header forms, the documented result.
+import { check, type CheckResult } from 'cors-native/check'
+
+async function main(): Promise<void> {
+  const result: CheckResult = await check('http://127.0.0.1:8000/items', {
+    origin: 'http://localhost:3000',
+    method: 'PUT',
+    headers: [['Content-Type', 'application/json']],
+    credentials: true,
+  })
+  const line: string | null = result.engines.chromium.console
+  const step: 'preflight' | 'redirect' | 'response' | null = result.engines.webkit.step
+  console.log(line, step, result.exchanges.preflight?.response.status, result.problems.map((p) => p.code))
+  await check('http://127.0.0.1:8000/items', { origin: 'http://localhost:3000', headers: { 'X-Api-Key': 'k' } })
+  await check('http://127.0.0.1:8000/items', { origin: 'http://localhost:3000', headers: ['X-Api-Key: k'], credentials: 'omit' })
+  // @ts-expect-error the origin is required
+  await check('http://127.0.0.1:8000/items', { method: 'GET' })
+  // @ts-expect-error credentials modes are fetch()'s
+  await check('http://127.0.0.1:8000/items', { origin: 'http://localhost:3000', credentials: 'always' })
+}
+void main

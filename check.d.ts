@@ -1,0 +1,71 @@
+// Types for cors-native/check: check(url, options) sends what a browser sends for one fetch()
+// and says what Chromium, Firefox and WebKit do with the answers.
+
+export type Engine = 'chromium' | 'firefox' | 'webkit'
+export type Header = [name: string, value: string]
+
+export interface CheckOptions {
+  /** The page's origin, e.g. 'http://localhost:3000'. */
+  origin: string
+  /** Default 'GET'. */
+  method?: string
+  /** `[['X-Api-Key', 'k']]`, `{ 'X-Api-Key': 'k' }` or `['X-Api-Key: k']`; forbidden names are refused. */
+  headers?: Header[] | Record<string, string> | string[]
+  /** The request body (at most 1 MiB), sent unless a redirect turns the method into GET. */
+  body?: string
+  /** `true` is `credentials: 'include'`; default 'same-origin' (no cookies cross-origin). */
+  credentials?: boolean | 'omit' | 'same-origin' | 'include'
+  /** For the whole check, in milliseconds; default 10000. */
+  timeout?: number
+  /** Probe with a random origin and `null` ("works but unsafe"); default true. */
+  probes?: boolean
+}
+
+export interface EngineVerdict {
+  allowed: boolean
+  step: 'preflight' | 'redirect' | 'response' | null
+  /** Index in `exchanges.actual` of the response that failed. */
+  hop: number | null
+  /** A stable code such as 'missing-allow-origin'. */
+  failure: string | null
+  /** The line the engine prints in the console. */
+  console: string | null
+  /** The fix in HTTP terms. */
+  fix: string | null
+  preflightCacheSeconds: number | null
+  /** Where the engine allowed what the Fetch standard would not. */
+  deviation: string | null
+}
+
+export interface SentRequest { method: string; url: string; headers: Header[] }
+export interface ReceivedResponse { url: string; status: number; headers: Header[]; body: string; bodyTruncated: boolean }
+export interface Finding { code: string; message: string }
+
+export interface CheckResult {
+  version: 1
+  url: string
+  origin: string
+  method: string
+  credentials: 'omit' | 'same-origin' | 'include'
+  requestHeaders: Header[]
+  /** Every engine allows. */
+  allowed: boolean
+  preflightNeeded: boolean
+  engines: Record<Engine, EngineVerdict>
+  server: { name: 'express' | 'next' | 'starlette' | 'django-cors-headers'; label: string; evidence: string[] } | null
+  /** The fix in the recognised server's configuration language. */
+  fix: string | null
+  /** Problems that look like CORS but are not (a 500, CSRF, a refused OPTIONS...). */
+  problems: Finding[]
+  /** "Works but unsafe": echoes any origin, allows null, no Vary: Origin. */
+  unsafe: Finding[]
+  exchanges: {
+    preflight: { request: SentRequest; response: ReceivedResponse } | null
+    actual: Array<{ request: SentRequest; response: ReceivedResponse }>
+  }
+}
+
+export declare class UsageError extends Error {}
+export declare class NetworkError extends Error { url: string }
+export declare const FORMAT_VERSION: 1
+export declare function check(url: string, options: CheckOptions): Promise<CheckResult>

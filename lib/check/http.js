@@ -1,0 +1,72 @@
+'use strict'
+// One HTTP request as a browser's network stack would send it, read with limits: a deadline,
+// a cap on the response head (Node's parser) and on the body (the rest is discarded).
+const http = require('http')
+const https = require('https')
+
+const MAX_HEADER_BYTES = 64 * 1024
+const MAX_BODY_BYTES = 64 * 1024
+
+class NetworkError extends Error {
+  constructor(message, url) {
+    super(`${url}: ${message}`)
+    this.name = 'NetworkError'
+    this.url = url
+  }
+}
+
+/**
+ * Sends `method url` with `headers` ([[name, value]...]) and `body` (a string, optional; its
+ * Content-Length must be in `headers`) and resolves with
+ * `{ url, status, headers: [[name, value]...], body, bodyTruncated }`; header values are the
+ * bytes as latin-1, the body as UTF-8 text. Rejects with a NetworkError after `deadline`.
+ */
+function send({ method, url, headers, body, deadline }) {
+  const target = new URL(url)
+  const client = target.protocol === 'https:' ? https : http
+  const remaining = deadline - Date.now()
+  if (remaining <= 0) return Promise.reject(new NetworkError('timed out', url))
+  return new Promise((resolve, reject) => {
+    let settled = false
+    const finish = (error, value) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      request.destroy()
+      if (error) reject(error)
+      else resolve(value)
+    }
+    const request = client.request(target, {
+      method,
+      // A raw header list keeps order and repeats; Node then adds no Host of its own.
+      headers: [['Host', target.host], ...headers].flat(),
+      agent: false,
+      maxHeaderSize: MAX_HEADER_BYTES,
+    })
+    const timer = setTimeout(() => finish(new NetworkError(`no complete answer within the timeout`, url)), remaining)
+    request.on('error', (error) => finish(new NetworkError(error.code === 'HPE_HEADER_OVERFLOW' ? `response headers exceed ${MAX_HEADER_BYTES} bytes` : error.message, url)))
+    request.on('response', (response) => {
+      const pairs = []
+      for (let i = 0; i < response.rawHeaders.length; i += 2) pairs.push([response.rawHeaders[i], response.rawHeaders[i + 1]])
+      const chunks = []
+      let size = 0
+      const done = (bodyTruncated) => finish(null, {
+        url,
+        status: response.statusCode,
+        headers: pairs,
+        body: Buffer.concat(chunks).toString('utf8'),
+        bodyTruncated,
+      })
+      response.on('data', (chunk) => {
+        chunks.push(chunk.subarray(0, MAX_BODY_BYTES - size))
+        size += chunk.length
+        if (size >= MAX_BODY_BYTES) done(true)
+      })
+      response.on('end', () => done(false))
+      response.on('error', (error) => finish(new NetworkError(error.message, url)))
+    })
+    request.end(body)
+  })
+}
+
+module.exports = { send, NetworkError, MAX_BODY_BYTES, MAX_HEADER_BYTES }

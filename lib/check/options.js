@@ -1,0 +1,108 @@
+'use strict'
+// The options of a check, validated: every mistake is a UsageError naming the option, the
+// value and the fix (exit code 2 on the command line).
+const { forbiddenHeader } = require('../browser-model')
+
+const DEFAULT_TIMEOUT_MS = 10_000
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+
+class UsageError extends Error {
+  constructor(message) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+function checkUrl(url) {
+  let parsed
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new UsageError(`the URL ${JSON.stringify(url)} is not an absolute URL; write it like http://127.0.0.1:8000/api/items`)
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`the URL ${url} must be http: or https:`)
+  return parsed.href
+}
+
+function checkOrigin(origin) {
+  if (typeof origin !== 'string' || origin === '') throw new UsageError('--origin is required: the origin of the page that calls the API, e.g. http://localhost:3000')
+  if (origin === 'null') return origin
+  let parsed
+  try {
+    parsed = new URL(origin)
+  } catch {
+    throw new UsageError(`--origin ${JSON.stringify(origin)} is not an origin; write it like https://app.example.com`)
+  }
+  if (parsed.origin !== origin) throw new UsageError(`--origin ${JSON.stringify(origin)} is not what a browser sends; write ${JSON.stringify(parsed.origin)}`)
+  return origin
+}
+
+/** `[[name, value]]`, `{ name: value }` or `['Name: value']`. */
+function checkHeaders(headers = []) {
+  const pairs = Array.isArray(headers)
+    ? headers.map((h) => {
+      if (Array.isArray(h)) return h
+      const colon = String(h).indexOf(':')
+      if (colon <= 0) throw new UsageError(`--header ${JSON.stringify(h)} must look like 'Name: value'`)
+      return [String(h).slice(0, colon).trim(), String(h).slice(colon + 1).trim()]
+    })
+    : Object.entries(headers)
+  return pairs.map(([name, value]) => {
+    name = String(name)
+    value = String(value)
+    if (!TOKEN.test(name)) throw new UsageError(`header name ${JSON.stringify(name)} is not a valid HTTP header name`)
+    if (/[\r\n\0]/.test(value)) throw new UsageError(`the value of header ${name} contains a line break or NUL`)
+    // fetch() throws on values that are not byte strings; Node would refuse other controls.
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) throw new UsageError(`the value of header ${name} has characters fetch() refuses (only latin-1 bytes, no control characters)`)
+    const forbidden = forbiddenHeader(name, value)
+    if (forbidden) throw new UsageError(`--header ${name} is refused: ${forbidden}; a page cannot send it, so checking with it would not be what the browser does`)
+    return [name, value]
+  })
+}
+
+function checkMethod(method = 'GET') {
+  if (!TOKEN.test(method)) throw new UsageError(`--method ${JSON.stringify(method)} is not a valid HTTP method`)
+  if (/^(connect|trace|track)$/i.test(method)) throw new UsageError(`--method ${method} is forbidden: fetch() refuses CONNECT, TRACE and TRACK`)
+  return method
+}
+
+function checkCredentials(credentials) {
+  if (credentials === true) return 'include'
+  if (credentials === undefined || credentials === false) return 'same-origin'
+  if (['omit', 'same-origin', 'include'].includes(credentials)) return credentials
+  throw new UsageError(`credentials ${JSON.stringify(credentials)} must be true, false, 'omit', 'same-origin' or 'include'`)
+}
+
+function checkTimeout(timeout = DEFAULT_TIMEOUT_MS) {
+  const ms = Number(timeout)
+  if (!Number.isFinite(ms) || ms <= 0) throw new UsageError(`--timeout ${JSON.stringify(timeout)} must be a positive number of milliseconds`)
+  return ms
+}
+
+const MAX_REQUEST_BODY_BYTES = 1024 * 1024
+
+function checkBody(body) {
+  if (body === undefined || body === null) return undefined
+  if (typeof body !== 'string') throw new UsageError('the request body (--data) must be a string')
+  if (Buffer.byteLength(body) > MAX_REQUEST_BODY_BYTES) throw new UsageError(`the request body (--data) is over ${MAX_REQUEST_BODY_BYTES} bytes`)
+  return body
+}
+
+/** The validated request and limits of one check. */
+function checkOptions(url, options = {}) {
+  if (!options || typeof options !== 'object') throw new UsageError('check(url, options) needs an options object with at least { origin }')
+  return {
+    request: {
+      url: checkUrl(url),
+      origin: checkOrigin(options.origin),
+      method: checkMethod(options.method),
+      headers: checkHeaders(options.headers),
+      credentials: checkCredentials(options.credentials),
+    },
+    body: checkBody(options.body),
+    timeoutMs: checkTimeout(options.timeout),
+    probes: options.probes !== false,
+  }
+}
+
+module.exports = { checkOptions, UsageError, DEFAULT_TIMEOUT_MS }

@@ -1,0 +1,94 @@
+'use strict'
+// Problems that show up as a CORS error but are not CORS, or that CORS hides: the server's
+// real answer, which the page never gets to read.
+const { headerValue, originOf } = require('./fetch')
+
+const BODY_START = 200
+
+const ENTITIES = { nbsp: ' ', lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'" }
+
+function start(body) {
+  const text = body
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(nbsp|lt|gt|amp|quot|#39);/g, (_, name) => ENTITIES[name])
+    .replace(/\s+/g, ' ')
+    .trim()
+  return text.length > BODY_START ? `${text.slice(0, BODY_START)}...` : text
+}
+
+const hasAllowOrigin = (response) => headerValue(response.headers, 'access-control-allow-origin') !== undefined
+
+function preflightProblems(preflight, server) {
+  const problems = []
+  if (!preflight || (preflight.status >= 200 && preflight.status < 300)) {
+    if (preflight && server === 'next' && !hasAllowOrigin(preflight) && headerValue(preflight.headers, 'allow') !== undefined) {
+      problems.push({ code: 'forgotten-options', message: `OPTIONS got ${preflight.status} with an Allow header and no CORS headers: the framework answered the preflight, not the CORS layer` })
+    }
+    return problems
+  }
+  const status = preflight.status
+  if (status === 401 || status === 403) {
+    problems.push({ code: 'preflight-refused', message: `OPTIONS got ${status}: authentication or a permission check runs before CORS (browsers never send credentials on a preflight)${preflight.body ? `; it said: ${start(preflight.body)}` : ''}` })
+  } else if (status === 404 || status === 405 || status === 501) {
+    problems.push({ code: 'preflight-not-routed', message: `OPTIONS got ${status}: nothing answers OPTIONS on this path, so the CORS layer never sees the preflight` })
+  } else if (status >= 300 && status < 400) {
+    problems.push({ code: 'preflight-redirect', message: `OPTIONS got ${status} to ${headerValue(preflight.headers, 'location')}: browsers never follow a redirect on a preflight; call the final URL` })
+  } else if (preflight.body) {
+    problems.push({ code: 'server-refusal', message: `the server refused the preflight with ${status}: ${start(preflight.body)}` })
+  }
+  return problems
+}
+
+function responseProblems(responses, method) {
+  const problems = []
+  for (const [index, response] of responses.entries()) {
+    const next = responses[index + 1]
+    if (next && !hasAllowOrigin(response)) {
+      const from = new URL(response.url)
+      const to = new URL(next.url)
+      if (from.protocol === 'http:' && to.protocol === 'https:' && from.hostname === to.hostname) {
+        problems.push({ code: 'https-redirect', message: `${response.url} redirects (${response.status}) to https without CORS headers: call ${next.url} directly` })
+      } else if (originOf(response.url) === originOf(next.url) && from.pathname.replace(/\/$/, '') === to.pathname.replace(/\/$/, '')) {
+        problems.push({ code: 'slash-redirect', message: `${response.url} redirects (${response.status}) to ${next.url} (trailing slash) without CORS headers: call the final URL directly` })
+      }
+    }
+  }
+  const final = responses.at(-1)
+  if (!final) return problems
+  if (final.status >= 500) {
+    problems.push(hasAllowOrigin(final)
+      ? { code: 'server-error', message: `the server failed with ${final.status} (the page can read it): ${start(final.body)}` }
+      : { code: 'server-error', message: `the server failed with ${final.status} and the error response has no CORS headers, so the browser shows a CORS error instead: ${start(final.body)}` })
+  } else if (final.status === 403 && /CSRF/i.test(final.body)) {
+    problems.push({ code: 'csrf', message: `CORS ${hasAllowOrigin(final) ? 'passed' : 'is not the only problem'}: the server's CSRF protection refused the ${method} (403): ${start(final.body)}` })
+  } else if (final.status === 405 && !hasAllowOrigin(final)) {
+    problems.push({ code: 'method-not-allowed', message: `${method} got 405 without CORS headers: the route does not handle ${method}` })
+  } else if (final.status === 401 && !hasAllowOrigin(final)) {
+    problems.push({ code: 'unauthorized', message: `the request got 401 without CORS headers: the authentication layer answers before the CORS layer adds its headers` })
+  } else if (final.status >= 400 && !hasAllowOrigin(final) && final.body) {
+    problems.push({ code: 'server-refusal', message: `the server answered ${final.status}: ${start(final.body)}` })
+  }
+  return problems
+}
+
+const LISTS = { 'method-not-allowed': 'access-control-allow-methods', 'header-not-allowed': 'access-control-allow-headers' }
+
+/** With credentials a `*` list is taken literally; servers that send one mean "anything". */
+function literalWildcard(preflight, prediction) {
+  const list = LISTS[prediction.engines.chromium.failure]
+  if (!list || prediction.engines.chromium.step !== 'preflight') return []
+  if (!(headerValue(preflight.headers, list) ?? '').split(',').some((item) => item.trim() === '*')) return []
+  return [{ code: 'literal-wildcard', message: `${list.replace(/(^|-)\w/g, (c) => c.toUpperCase())} is * on a credentialed request, where browsers read it as a name, not a wildcard` }]
+}
+
+/** `exchange` as the model takes it, with bodies; `prediction` the model's answer. */
+function findProblems(exchange, server, prediction) {
+  return [
+    ...preflightProblems(exchange.preflight, server),
+    ...literalWildcard(exchange.preflight, prediction),
+    ...responseProblems(exchange.responses, exchange.request.method.toUpperCase()),
+  ]
+}
+
+module.exports = { findProblems }

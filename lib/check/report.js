@@ -1,0 +1,46 @@
+'use strict'
+// The human-readable form of a check's result.
+const ENGINE_NAMES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' }
+
+function status(response) {
+  return response ? String(response.status) : 'not sent'
+}
+
+function describe(result) {
+  const lines = []
+  const { exchanges } = result
+  lines.push(`${result.method} ${result.url}`)
+  lines.push(`  from origin ${result.origin}, credentials: ${result.credentials}`)
+  if (result.server) lines.push(`  server: ${result.server.label} (${result.server.evidence.join('; ')})`)
+  if (exchanges.preflight) {
+    const asked = exchanges.preflight.request.headers.filter(([name]) => name.startsWith('Access-Control-Request')).map(([n, v]) => `${n}: ${v}`).join(', ')
+    lines.push(`  preflight: OPTIONS (${asked}) -> ${status(exchanges.preflight.response)}`)
+  } else {
+    lines.push('  preflight: not needed')
+  }
+  if (exchanges.actual.length === 0) lines.push('  actual request: not sent (the preflight failed)')
+  for (const hop of exchanges.actual) lines.push(`  ${hop.request.method} ${hop.request.url} -> ${status(hop.response)}`)
+  lines.push('')
+  for (const [name, verdict] of Object.entries(result.engines)) {
+    if (verdict.allowed) {
+      lines.push(`${ENGINE_NAMES[name]}: allowed${verdict.preflightCacheSeconds !== null ? ` (preflight cached ${verdict.preflightCacheSeconds} s)` : ''}`)
+      if (verdict.deviation) lines.push(`  note: ${verdict.deviation}`)
+    } else {
+      lines.push(`${ENGINE_NAMES[name]}: BLOCKED at the ${verdict.step}`)
+      lines.push(`  console: ${verdict.console}`)
+      lines.push(`  fix: ${verdict.fix}`)
+    }
+  }
+  if (result.fix) lines.push('', `Fix for ${result.server.label}: ${result.fix}`)
+  if (result.problems.length) {
+    lines.push('', 'Not CORS, or hidden by it:')
+    for (const problem of result.problems) lines.push(`  - ${problem.message}`)
+  }
+  if (result.unsafe.length) {
+    lines.push('', 'Works but unsafe:')
+    for (const finding of result.unsafe) lines.push(`  - ${finding.message}`)
+  }
+  return lines.join('\n')
+}
+
+module.exports = { describe }

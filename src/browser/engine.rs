@@ -1,0 +1,61 @@
+//! The three engines and where each departs from the Fetch standard.
+
+/// A browser engine whose CORS behaviour the model knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    Webkit,
+}
+
+impl Engine {
+    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::Webkit];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::Webkit => "webkit",
+        }
+    }
+
+    /// The longest preflight cache, in seconds: Chromium `preflight_result.cc` (2 h),
+    /// Firefox `nsCORSListenerProxy.cpp` (24 h), WebKit `CrossOriginPreflightResultCache.cpp`
+    /// (`maxPreflightCacheTimeout = 600_s`).
+    pub fn max_age_cap(self) -> u32 {
+        match self {
+            Engine::Chromium => 7_200,
+            Engine::Firefox => 86_400,
+            Engine::Webkit => 600,
+        }
+    }
+
+    /// How long a preflight answer is cached, given its `Access-Control-Max-Age`.
+    /// Absent means 5 s everywhere; unparsable means 5 s in Chromium and WebKit and no
+    /// caching in Firefox; negative means no caching.
+    pub fn preflight_cache_seconds(self, max_age: Option<&str>) -> u32 {
+        const DEFAULT: u32 = 5;
+        let Some(text) = max_age else {
+            return DEFAULT;
+        };
+        match text.trim().parse::<i64>() {
+            Ok(seconds) if seconds < 0 => 0,
+            Ok(seconds) => seconds.min(i64::from(self.max_age_cap())) as u32,
+            Err(_) if self == Engine::Firefox => 0,
+            Err(_) => DEFAULT,
+        }
+    }
+
+    /// The standard says `Access-Control-Allow-Headers: *` never covers `Authorization`;
+    /// all three engines here still let it through (research/browsers.md: Chromium 156,
+    /// Firefox ESR 153, WebKitGTK 2.50).
+    pub fn wildcard_covers_authorization(self) -> bool {
+        true
+    }
+
+    /// WebKit judges the preflight's status before its CORS headers; Chromium and Firefox
+    /// report a missing Access-Control-Allow-Origin first, whatever the status.
+    pub fn checks_preflight_status_first(self) -> bool {
+        self == Engine::Webkit
+    }
+}

@@ -1,0 +1,67 @@
+//! Why a browser refuses a response, and at which step of the fetch.
+
+/// Where the fetch failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The preflight (`OPTIONS`) response.
+    Preflight,
+    /// A redirect response of the actual request, by its index in `responses`.
+    Redirect(usize),
+    /// The final response of the actual request.
+    Response,
+}
+
+impl Step {
+    pub fn name(self) -> &'static str {
+        match self {
+            Step::Preflight => "preflight",
+            Step::Redirect(_) => "redirect",
+            Step::Response => "response",
+        }
+    }
+}
+
+/// One refusal, carrying the values the console lines quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    MissingAllowOrigin,
+    WildcardWithCredentials,
+    /// The combined Access-Control-Allow-Origin value holds more than one origin.
+    MultipleAllowOrigin(String),
+    /// Chromium: a value that is not a URL at all.
+    InvalidAllowOrigin(String),
+    AllowOriginMismatch(String),
+    /// The Access-Control-Allow-Credentials value ("" when absent).
+    AllowCredentialsNotTrue(String),
+    PreflightStatus(u16),
+    PreflightRedirect,
+    InvalidAllowMethods(String),
+    InvalidAllowHeaders(String),
+    MethodNotAllowed(String),
+    HeaderNotAllowed(String),
+    /// A redirect Location with `user:password@`.
+    RedirectWithCredentials(String),
+    TooManyRedirects,
+}
+
+impl Failure {
+    /// A stable identifier, for JSON and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Failure::MissingAllowOrigin => "missing-allow-origin",
+            Failure::WildcardWithCredentials => "wildcard-with-credentials",
+            Failure::MultipleAllowOrigin(_) => "multiple-allow-origin",
+            Failure::InvalidAllowOrigin(_) => "invalid-allow-origin",
+            Failure::AllowOriginMismatch(_) => "allow-origin-mismatch",
+            Failure::AllowCredentialsNotTrue(_) => "allow-credentials-not-true",
+            Failure::PreflightStatus(_) => "preflight-status",
+            Failure::PreflightRedirect => "preflight-redirect",
+            Failure::InvalidAllowMethods(_) => "invalid-allow-methods",
+            Failure::InvalidAllowHeaders(_) => "invalid-allow-headers",
+            Failure::MethodNotAllowed(_) => "method-not-allowed",
+            Failure::HeaderNotAllowed(_) => "header-not-allowed",
+            Failure::RedirectWithCredentials(_) => "redirect-with-credentials",
+            Failure::TooManyRedirects => "too-many-redirects",
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! The browser side of CORS: what Chromium, Firefox and WebKit do with one cross-origin
+//! `fetch()` and the responses it got. It follows the Fetch standard's checks, notes where an
+//! engine departs from it, and says what each engine prints and how to fix it. It knows
+//! nothing of the server that answered: input is the request and the raw responses.
+mod classify;
+mod console;
+mod cors_check;
+mod engine;
+mod failure;
+mod fetch;
+mod fix;
+mod header_map;
+mod preflight;
+mod url;
+
+#[cfg(test)]
+mod properties;
+#[cfg(test)]
+mod tests;
+
+pub use classify::{forbidden_header_reason, preflight_request, PreflightRequest};
+pub use engine::Engine;
+pub use failure::{Failure, Step};
+pub use fetch::{predict, EngineVerdict, Prediction};
+
+/// A header as it appears on the wire: name and value, in order, duplicates kept.
+pub type Header = (String, String);
+
+/// The request's credentials mode (`fetch(url, { credentials })`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Credentials {
+    Omit,
+    SameOrigin,
+    Include,
+}
+
+impl Credentials {
+    /// `'omit' | 'same-origin' | 'include'`; anything else is `None`.
+    pub fn parse(mode: &str) -> Option<Credentials> {
+        match mode {
+            "omit" => Some(Credentials::Omit),
+            "same-origin" => Some(Credentials::SameOrigin),
+            "include" => Some(Credentials::Include),
+            _ => None,
+        }
+    }
+}
+
+/// What the page asked for: `fetch(url, { method, headers, credentials })` from `origin`.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub url: String,
+    /// The page's serialised origin, e.g. `https://app.example.com`.
+    pub origin: String,
+    pub method: String,
+    pub headers: Vec<Header>,
+    pub credentials: Credentials,
+}
+
+/// One response: the preflight's, a redirect hop's, or the final one.
+#[derive(Clone, Debug)]
+pub struct Response {
+    pub url: String,
+    pub status: u16,
+    pub headers: Vec<Header>,
+}
+
+/// One cross-origin exchange: the request, the preflight's response if one was sent, and
+/// every response of the actual request in order (redirects first, the final one last;
+/// none when the actual request was not sent, and then only the preflight is judged).
+#[derive(Clone, Debug)]
+pub struct Exchange {
+    pub request: Request,
+    pub preflight: Option<Response>,
+    pub responses: Vec<Response>,
+}

@@ -1,0 +1,90 @@
+//! The *CORS-preflight fetch*'s checks on the `OPTIONS` response, in each engine's order.
+use super::classify::{is_safelisted_method, PreflightRequest};
+use super::{cors_check, header_map};
+use super::{Engine, Failure, Response};
+
+/// A preflight that passed: how long the engine caches it, and any deviation it relied on.
+pub struct Passed {
+    pub cache_seconds: u32,
+    pub deviation: Option<String>,
+}
+
+pub fn check(
+    engine: Engine,
+    response: &Response,
+    asked: &PreflightRequest,
+    origin: &str,
+    include: bool,
+) -> Result<Passed, Failure> {
+    if is_redirect(response) {
+        return Err(Failure::PreflightRedirect);
+    }
+    let ok_status = (200..300).contains(&response.status);
+    if engine.checks_preflight_status_first() && !ok_status {
+        return Err(Failure::PreflightStatus(response.status));
+    }
+    cors_check::check(engine, &response.headers, origin, include)?;
+    if !ok_status {
+        return Err(Failure::PreflightStatus(response.status));
+    }
+    let allow_methods = header_map::get(&response.headers, "access-control-allow-methods");
+    let allow_headers = header_map::get(&response.headers, "access-control-allow-headers");
+    let methods = parse_list(allow_methods.as_deref()).map_err(Failure::InvalidAllowMethods)?;
+    let headers = parse_list(allow_headers.as_deref()).map_err(Failure::InvalidAllowHeaders)?;
+    let wildcard = |list: &[&str]| !include && list.contains(&"*");
+
+    let method_listed = methods.iter().any(|m| *m == asked.method);
+    if !(method_listed || is_safelisted_method(&asked.method) || wildcard(&methods)) {
+        return Err(Failure::MethodNotAllowed(asked.method.clone()));
+    }
+    let mut deviation = None;
+    for name in &asked.headers {
+        if headers.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        if !wildcard(&headers) {
+            return Err(Failure::HeaderNotAllowed(name.clone()));
+        }
+        if name == "authorization" {
+            if !engine.wildcard_covers_authorization() {
+                return Err(Failure::HeaderNotAllowed(name.clone()));
+            }
+            deviation = Some(
+                "Access-Control-Allow-Headers: * let Authorization through; the Fetch standard says * never covers it, so list authorization explicitly"
+                    .to_string(),
+            );
+        }
+    }
+    let max_age = header_map::get(&response.headers, "access-control-max-age");
+    Ok(Passed {
+        cache_seconds: engine.preflight_cache_seconds(max_age.as_deref()),
+        deviation,
+    })
+}
+
+pub fn is_redirect(response: &Response) -> bool {
+    matches!(response.status, 301 | 302 | 303 | 307 | 308)
+        && header_map::count(&response.headers, "location") > 0
+}
+
+/// A comma-separated list of HTTP tokens; the first invalid item is the error.
+fn parse_list(value: Option<&str>) -> Result<Vec<&str>, String> {
+    value
+        .unwrap_or("")
+        .split(',')
+        .map(|item| item.trim_matches([' ', '\t']))
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            if is_token(item) {
+                Ok(item)
+            } else {
+                Err(item.to_string())
+            }
+        })
+        .collect()
+}
+
+fn is_token(item: &str) -> bool {
+    item.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}

@@ -1,0 +1,177 @@
+//! The Node-API surface of the browser model: plain objects in, plain objects out. Every
+//! export catches panics so none can abort the Node process.
+// The exports are only reachable from Node; unit tests build without them.
+#![cfg_attr(test, allow(dead_code))]
+use napi::{Error, Result, Status};
+use napi_derive::napi;
+
+use crate::browser::{self, Credentials, EngineVerdict, Exchange, Header, Request, Response};
+
+#[napi(object)]
+pub struct BrowserRequest {
+    pub url: String,
+    pub origin: String,
+    pub method: String,
+    /// `[name, value]` pairs in order.
+    pub headers: Vec<Vec<String>>,
+    /// `'omit' | 'same-origin' | 'include'`.
+    pub credentials: String,
+}
+
+#[napi(object)]
+pub struct BrowserResponse {
+    pub url: Option<String>,
+    pub status: u32,
+    pub headers: Vec<Vec<String>>,
+}
+
+#[napi(object)]
+pub struct BrowserExchange {
+    pub request: BrowserRequest,
+    pub preflight: Option<BrowserResponse>,
+    pub responses: Vec<BrowserResponse>,
+}
+
+#[napi(object)]
+pub struct BrowserVerdict {
+    pub allowed: bool,
+    /// `'preflight' | 'redirect' | 'response'`, when blocked.
+    pub step: Option<String>,
+    /// The index in `responses` of the response that failed (not for the preflight).
+    pub hop: Option<u32>,
+    /// A stable code such as `missing-allow-origin`.
+    pub failure: Option<String>,
+    pub console: Option<String>,
+    pub fix: Option<String>,
+    pub preflight_cache_seconds: Option<u32>,
+    pub deviation: Option<String>,
+}
+
+#[napi(object)]
+pub struct BrowserEngines {
+    pub chromium: BrowserVerdict,
+    pub firefox: BrowserVerdict,
+    pub webkit: BrowserVerdict,
+}
+
+#[napi(object)]
+pub struct BrowserPrediction {
+    pub preflight_needed: bool,
+    pub cross_origin: bool,
+    /// What the preflight carries: `Access-Control-Request-Method` and the lower-case,
+    /// sorted names of `Access-Control-Request-Headers`.
+    pub request_method: String,
+    pub request_headers: Vec<String>,
+    pub engines: BrowserEngines,
+}
+
+#[napi(object)]
+pub struct BrowserPreflight {
+    pub needed: bool,
+    pub method: String,
+    pub headers: Vec<String>,
+}
+
+/// Each engine's verdict on one exchange.
+#[napi(catch_unwind)]
+pub fn browser_predict(exchange: BrowserExchange) -> Result<BrowserPrediction> {
+    let request = request(exchange.request)?;
+    let url = request.url.clone();
+    let exchange = Exchange {
+        request,
+        preflight: exchange.preflight.map(|r| response(r, &url)).transpose()?,
+        responses: exchange
+            .responses
+            .into_iter()
+            .map(|r| response(r, &url))
+            .collect::<Result<_>>()?,
+    };
+    let prediction = browser::predict(&exchange);
+    let mut engines = prediction.engines.into_iter().map(verdict);
+    let mut next = || {
+        engines
+            .next()
+            .ok_or_else(|| invalid("the model answered for fewer than three engines"))
+    };
+    Ok(BrowserPrediction {
+        preflight_needed: prediction.preflight.needed,
+        cross_origin: prediction.cross_origin,
+        request_method: prediction.preflight.method,
+        request_headers: prediction.preflight.headers,
+        engines: BrowserEngines {
+            chromium: next()?,
+            firefox: next()?,
+            webkit: next()?,
+        },
+    })
+}
+
+/// Whether a request needs a preflight, and what the preflight carries.
+#[napi(catch_unwind)]
+pub fn browser_preflight_request(request: BrowserRequest) -> Result<BrowserPreflight> {
+    let asked = browser::preflight_request(&self::request(request)?);
+    Ok(BrowserPreflight {
+        needed: asked.needed,
+        method: asked.method,
+        headers: asked.headers,
+    })
+}
+
+/// Why a page cannot set this request header, or null.
+#[napi(catch_unwind)]
+pub fn browser_forbidden_header(name: String, value: String) -> Option<String> {
+    browser::forbidden_header_reason(&name, &value)
+}
+
+fn invalid(message: &str) -> Error {
+    Error::new(Status::InvalidArg, message.to_string())
+}
+
+fn headers(pairs: Vec<Vec<String>>) -> Result<Vec<Header>> {
+    pairs
+        .into_iter()
+        .map(|pair| match <[String; 2]>::try_from(pair) {
+            Ok([name, value]) => Ok((name, value)),
+            Err(_) => Err(invalid("each header must be a [name, value] pair")),
+        })
+        .collect()
+}
+
+fn request(input: BrowserRequest) -> Result<Request> {
+    let credentials = Credentials::parse(&input.credentials).ok_or_else(|| {
+        invalid(&format!(
+            "request.credentials {:?} must be 'omit', 'same-origin' or 'include'",
+            input.credentials
+        ))
+    })?;
+    Ok(Request {
+        url: input.url,
+        origin: input.origin,
+        method: input.method,
+        headers: headers(input.headers)?,
+        credentials,
+    })
+}
+
+fn response(input: BrowserResponse, request_url: &str) -> Result<Response> {
+    let status =
+        u16::try_from(input.status).map_err(|_| invalid("a response status must be 0-65535"))?;
+    Ok(Response {
+        url: input.url.unwrap_or_else(|| request_url.to_string()),
+        status,
+        headers: headers(input.headers)?,
+    })
+}
+
+fn verdict(v: EngineVerdict) -> BrowserVerdict {
+    BrowserVerdict {
+        allowed: v.allowed,
+        step: v.step.map(|s| s.name().to_string()),
+        hop: v.hop.and_then(|index| u32::try_from(index).ok()),
+        failure: v.failure.as_ref().map(|f| f.code().to_string()),
+        console: v.console,
+        fix: v.fix,
+        preflight_cache_seconds: v.preflight_cache_seconds,
+        deviation: v.deviation,
+    }
+}
