@@ -45,7 +45,7 @@ test('prebuilt packages install from a registry and work without Rust', { skip: 
 
   const tarballs = execFileSync(npm, ['run', '--silent', 'pack:prebuilt', '--', path.join(work, 'tarballs')],
     { cwd: repoDir, env: cleanEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n')
-  const [platformTarball, mainTarball] = tarballs
+  const [platformTarball, mainTarball, sourceTarball] = tarballs
   t.diagnostic(`main tarball ${fs.statSync(mainTarball).size} bytes, platform tarball ${fs.statSync(platformTarball).size} bytes`)
   assert.ok(fs.statSync(mainTarball).size < 60_000, 'the main tarball is under 60 kB')
   assert.ok(fs.statSync(platformTarball).size < 1_000_000, 'the platform tarball is under 1 MB')
@@ -64,6 +64,7 @@ test('prebuilt packages install from a registry and work without Rust', { skip: 
   t.after(() => registry.stop())
   registry.publish(platformTarball)
   registry.publish(mainTarball)
+  registry.publish(sourceTarball)
 
   function newApp(name) {
     const dir = path.join(work, name)

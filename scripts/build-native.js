@@ -9,20 +9,31 @@ const path = require('path')
 
 const packageDir = path.resolve(__dirname, '..')
 const addonPath = path.join(packageDir, 'cors-native.node')
-const installedAsDependency = packageDir.split(path.sep).includes('node_modules')
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
-// In a user's node_modules the build tree would leave ~100 MB behind, so build elsewhere and
-// delete it, unless CARGO_TARGET_DIR names a cache to keep; in the repository keep ./target.
-const sharedTargetDir = process.env.CARGO_TARGET_DIR
-const temporaryTargetDir = installedAsDependency && !sharedTargetDir
-const targetDir = temporaryTargetDir
-  ? fs.mkdtempSync(path.join(os.tmpdir(), 'cors-native-build-'))
-  : sharedTargetDir || path.join(packageDir, 'target')
+// A clone holds the crate; an installed package does not (it would triple the tarball), so
+// the crate is fetched from the registry as cors-native-source of the same version and built
+// in a temporary folder that is deleted afterwards (a build tree is ~100 MB). CARGO_TARGET_DIR,
+// when set, is a cargo cache to keep.
+const inClone = fs.existsSync(path.join(packageDir, 'Cargo.toml'))
+const workDir = inClone ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'cors-native-build-'))
+const targetDir = process.env.CARGO_TARGET_DIR || (inClone ? path.join(packageDir, 'target') : path.join(workDir, 'target'))
 
 function fail(message, status = 1) {
   console.error(`cors-native: ${message}`)
-  if (temporaryTargetDir) fs.rmSync(targetDir, { recursive: true, force: true })
+  if (workDir) fs.rmSync(workDir, { recursive: true, force: true })
   process.exit(status)
+}
+
+function fetchCrate() {
+  const { version } = require('../package.json')
+  const spec = `cors-native-source@${version}`
+  const packed = spawnSync(npm, ['pack', spec, '--json', '--pack-destination', workDir], { encoding: 'utf8', shell: process.platform === 'win32' })
+  if (packed.status !== 0) fail(`could not download the Rust sources (${spec}) from the npm registry:\n${packed.stderr}`)
+  const [{ filename }] = JSON.parse(packed.stdout)
+  const unpacked = spawnSync('tar', ['xzf', path.join(workDir, filename), '-C', workDir], { encoding: 'utf8' })
+  if (unpacked.status !== 0) fail(`could not unpack ${filename}: ${unpacked.stderr}`)
+  return path.join(workDir, 'package')
 }
 
 const cargo = spawnSync('cargo', ['--version'], { encoding: 'utf8' })
@@ -33,10 +44,11 @@ if (cargo.error || cargo.status !== 0) {
 }
 
 // Cargo reports the built library's path as JSON on stdout; diagnostics go to stderr.
+const crateDir = inClone ? packageDir : fetchCrate()
 const build = spawnSync(
   'cargo',
   ['build', '--release', '--locked', '--lib', '--message-format=json-render-diagnostics', '--target-dir', targetDir],
-  { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
+  { cwd: crateDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
 )
 if (build.status !== 0) {
   fail('the native build failed; see the cargo output above. "linker `cc` not found" means a C ' +
@@ -55,4 +67,4 @@ if (!library) fail('cargo built no dynamic library; is Cargo.toml still a cdylib
 // Copy, then rename: a running process may hold the old addon open.
 fs.copyFileSync(library, `${addonPath}.tmp`)
 fs.renameSync(`${addonPath}.tmp`, addonPath)
-if (temporaryTargetDir) fs.rmSync(targetDir, { recursive: true, force: true })
+if (workDir) fs.rmSync(workDir, { recursive: true, force: true })

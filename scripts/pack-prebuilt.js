@@ -1,14 +1,16 @@
 'use strict'
-// `npm run pack:prebuilt -- <dir>` writes two tarballs into <dir>, as a release publishes them:
+// `npm run pack:prebuilt -- <dir>` writes the tarballs a release publishes into <dir>:
 // - the platform package for this machine, cors-native-<platform>, holding the addon built by
 //   `napi build` (glibc 2.17 toolchain for linux gnu targets, so old distributions load it);
 // - the main package, whose optionalDependencies name the platform package of every target in
-//   package.json's napi.targets, at the same version.
+//   package.json's napi.targets, at the same version;
+// - cors-native-source, the crate (scripts/pack-source.js).
 const { execFileSync } = require('child_process')
 const fs = require('fs')
 const os = require('os')
 const path = require('path')
 const { platformName } = require('../lib/platform')
+const { packSource } = require('./pack-source')
 
 const repoDir = path.join(__dirname, '..')
 const manifest = require('../package.json')
@@ -74,6 +76,7 @@ try {
     manifest.napi.targets.map((target) => [`cors-native-${platformOfTriple(target)}`, manifest.version]))
   fs.writeFileSync(path.join(mainDir, 'package.json'), `${JSON.stringify({ ...manifest, optionalDependencies }, null, 2)}\n`)
   console.log(packInto(mainDir))
+  console.log(packSource(outDir))
 } finally {
   fs.rmSync(staging, { recursive: true, force: true })
 }

@@ -9,8 +9,7 @@ const repoDir = path.join(__dirname, '..', '..')
 
 /** `installLinks` copies file: dependencies instead of linking them (for apps Turbopack roots inside this repository). */
 function installAndBuild(appDir, { installLinks = false, report = () => {} } = {}) {
-  // The repository's own target directory keeps a copy's source build incremental.
-  const env = { ...process.env, CARGO_TARGET_DIR: path.join(repoDir, 'target'), NEXT_TELEMETRY_DISABLED: '1' }
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
   // npm keeps an existing copy of a file: dependency; remove it so the repository's code is used.
   fs.rmSync(path.join(appDir, 'node_modules', 'cors-native'), { recursive: true, force: true })
   const timed = (label, fn) => {
@@ -20,12 +19,10 @@ function installAndBuild(appDir, { installLinks = false, report = () => {} } = {
   }
   const nextBin = path.join(appDir, 'node_modules', 'next', 'dist', 'bin', 'next')
   timed('npm install', () => execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', ...(installLinks ? ['--install-links'] : [])], { cwd: appDir, env, stdio: 'pipe' }))
-  // A copied package (install-links) has no prebuilt platform package: build it from source
-  // there, as a user on a platform without a prebuilt does.
+  // A copied package (install-links) has no prebuilt platform package: give it this
+  // repository's build as its local build, as `npx cors-native build` would.
   const installed = path.join(appDir, 'node_modules', 'cors-native')
-  if (!fs.lstatSync(installed).isSymbolicLink()) {
-    timed('cors-native build', () => execFileSync(process.execPath, [path.join(installed, 'bin', 'cors-native.js'), 'build'], { cwd: appDir, env, stdio: 'pipe' }))
-  }
+  if (!fs.lstatSync(installed).isSymbolicLink()) fs.copyFileSync(path.join(repoDir, 'cors-native.node'), path.join(installed, 'cors-native.node'))
   timed('next build', () => execFileSync(process.execPath, [nextBin, 'build'], { cwd: appDir, env, stdio: 'pipe' }))
   return nextBin
 }
