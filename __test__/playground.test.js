@@ -82,9 +82,27 @@ for (const [engine, { executable, debianPackage, launch }] of Object.entries(ENG
         await page.waitForSelector('#verdict', { timeout: 30_000 })
         assert.equal(await page.$eval('#verdict', (element) => element.className), verdict)
         assert.match(await text(page, '#result') + await text(page, '#exchange'), shown)
+        // The model's prediction for this engine equals what this browser really did.
+        await page.waitForSelector(`#model tr[data-engine="${engine}"]`, { timeout: 10_000 })
+        assert.equal(await page.$('#disagreement'), null, await text(page, '#model'))
+        assert.equal(await page.$eval(`#model tr[data-engine="${engine}"] td`, (cell) => cell.textContent), verdict)
         await page.screenshot({ path: path.join(shots, `${name.replace(/\W+/g, '-')}.png`), fullPage: true })
       })
     }
+
+    await t.test('check a live URL', async () => {
+      await setValue(page, '#options', `{ origin: ['${origins.page}'], credentials: true }`)
+      await setValue(page, '#method', 'GET')
+      await setValue(page, '#headers', '')
+      await page.click('#send')
+      await setValue(page, '#check-url', `${playground.apiOrigin}/items`)
+      await page.$eval('#check-result', (element) => element.replaceChildren())
+      await page.click('#check')
+      await page.waitForSelector('#check-verdict', { timeout: 30_000 })
+      assert.match(await text(page, '#check-verdict'), /Every engine allows/)
+      assert.equal(await page.$$eval('#check-result tr[data-engine]', (rows) => rows.length), 3)
+      await page.screenshot({ path: path.join(shots, 'check-live-url.png'), fullPage: true })
+    })
 
     await t.test('a RegExp with a lint shows the warning and the suggested entries', async () => {
       await setValue(page, '#options', '{ origin: /example\\.com$/ }')

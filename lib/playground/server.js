@@ -11,6 +11,9 @@ const path = require('path')
 const cors = require('../..')
 const { parseOptionsText, OptionsTextError } = require('./options-text')
 const { codeFor } = require('./code')
+const { predict } = require('../browser-model')
+const { check } = require('../check')
+const { exchangeFor } = require('./exchange')
 
 const PAGE_DIR = path.join(__dirname, 'page')
 const MAX_BODY = 64 * 1024
@@ -145,6 +148,15 @@ async function startPlayground({ port = 0 } = {}) {
       return {}
     },
     'GET /api/exchanges': async () => ({ exchanges }),
+    // The model's verdict per engine for the request the page just sent and what the API answered.
+    'POST /api/predict': async (body) => predict(exchangeFor(body.request, exchanges)),
+    'POST /api/check': async (body) => {
+      try {
+        return await check(String(body.url), { origin: body.origin, method: body.method, headers: body.headers, credentials: body.credentials, timeout: 10_000 })
+      } catch (error) {
+        return { error: error.message }
+      }
+    },
     'GET /api/origins': async () => ({ page: `http://127.0.0.1:${ports.page}`, api: `http://127.0.0.1:${ports.api}`, other: `http://127.0.0.1:${ports.other}` }),
   }
 

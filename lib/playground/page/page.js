@@ -71,6 +71,42 @@ function viaOtherOrigin(url, init) {
   })
 }
 
+// The engine this page runs in, as the model names engines.
+function thisEngine() {
+  const agent = navigator.userAgent
+  if (/Firefox\//.test(agent)) return 'firefox'
+  if (/Chrom(e|ium)\//.test(agent)) return 'chromium'
+  return 'webkit'
+}
+
+function verdictTable(engines, highlight) {
+  const table = element('table')
+  const head = table.createTHead().insertRow()
+  for (const title of ['Engine', 'Verdict', 'Console', 'Fix']) head.append(element('th', title))
+  const body = table.createTBody()
+  for (const [name, verdict] of Object.entries(engines)) {
+    const row = body.insertRow()
+    row.dataset.engine = name
+    if (name === highlight) row.className = 'this-engine'
+    row.append(element('th', name === highlight ? `${name} (this browser)` : name),
+      element('td', verdict.allowed ? 'allowed' : 'blocked', verdict.allowed ? 'allowed' : 'blocked'),
+      element('td', verdict.console ?? ''), element('td', verdict.fix ?? ''))
+  }
+  return table
+}
+
+function renderModel(prediction, outcome) {
+  const box = $('model')
+  const engine = thisEngine()
+  box.replaceChildren(element('h3', "The model's verdict for each engine"), verdictTable(prediction.engines, engine))
+  if (prediction.engines[engine].allowed !== outcome.allowed) {
+    const warning = element('p', `The model predicted ${prediction.engines[engine].allowed ? 'allowed' : 'blocked'} for ${engine}, but this browser ${outcome.allowed ? 'allowed' : 'blocked'} the request: that is a bug in the model.`, 'disagreement')
+    warning.id = 'disagreement'
+    warning.setAttribute('role', 'alert')
+    box.prepend(warning)
+  }
+}
+
 function renderExchange(exchanges) {
   const box = $('exchange')
   box.replaceChildren(element('h3', 'What the server saw and answered'))
@@ -101,6 +137,25 @@ async function send() {
   summary.id = 'verdict'
   $('result').replaceChildren(summary)
   renderExchange(exchanges)
+  const request = { url, origin: from, method: init.method, headers: init.headers, credentials: init.credentials }
+  renderModel(await api('POST', '/api/predict', { request }), outcome)
+}
+
+async function checkUrl() {
+  const init = requestInit()
+  const box = $('check-result')
+  box.replaceChildren(element('p', 'Checking…'))
+  const result = await api('POST', '/api/check', { url: $('check-url').value, origin: $('check-origin').value, method: init.method, headers: init.headers, credentials: init.credentials === 'include' })
+  if (result.error) {
+    box.replaceChildren(element('p', `Cannot check: ${result.error}`, 'error'))
+    return
+  }
+  const summary = element('p', result.allowed ? 'Every engine allows this request.' : 'At least one engine blocks this request.', result.allowed ? 'allowed' : 'blocked')
+  summary.id = 'check-verdict'
+  box.replaceChildren(summary, verdictTable(result.engines))
+  if (result.server) box.append(element('p', `Server recognised: ${result.server.label}`))
+  if (result.fix) box.append(element('p', `Fix: ${result.fix}`))
+  for (const finding of [...result.problems, ...result.unsafe]) box.append(element('p', `${finding.code}: ${finding.message}`, 'lint'))
 }
 
 async function start() {
@@ -114,6 +169,8 @@ async function start() {
     lintTimer = setTimeout(lint, 250)
   })
   $('send').addEventListener('click', send)
+  $('check').addEventListener('click', checkUrl)
+  $('check-origin').value = location.origin
   await lint()
   document.body.dataset.ready = 'true'
 }
