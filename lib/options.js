@@ -1,7 +1,7 @@
 'use strict'
 // Checks the shape of each option (which only JS can see: RegExp, array, function) and sorts
 // it into the plain input the native policy is built from. Values are checked natively.
-const { inspect } = require('node:util')
+const { inspect } = require('util')
 
 // The defaults of cors@2.8.6; options are merged over them with Object.assign, as cors does,
 // so an explicit `origin: undefined` disables CORS exactly as it does there.

@@ -2,6 +2,7 @@
 // Compiles options into a native policy plus the header values JS writes on each request.
 const { NativePolicy, policyEchoesOrigin } = require('./addon')
 const { DecisionCache } = require('./decision-cache')
+const { actualDecision, passDecision } = require('./decision')
 const { mergeWithDefaults, originInput, policyInput, booleanInput } = require('./options')
 const { warnOnce } = require('./warnings')
 
@@ -45,6 +46,31 @@ class CompiledPolicy {
     const handle = this.native.handle()
     // A lone surrogate would reach Rust as U+FFFD and could match another entry: refuse it.
     this.echoes = new DecisionCache((origin) => origin.isWellFormed() && policyEchoesOrigin(handle, origin))
+    this.buildDecisions(handle)
+  }
+
+  /**
+   * Actual requests get decisions built once: per policy when the origin rule does not depend
+   * on the request's origin, else per echoed origin, remembered by a DecisionCache.
+   */
+  buildDecisions(handle) {
+    const values = this.headers
+    this.refused = actualDecision(values, undefined, values.varyOrigin, this)
+    if (this.originKind === 'disabled' || this.originKind === 'dynamic') this.constant = passDecision(this)
+    else if (this.originKind === 'any' || this.originKind === 'fixed') this.constant = actualDecision(values, values.fixedOrigin ?? '*', values.varyOrigin, this)
+    else this.constant = this.refused
+    this.listed = new DecisionCache((origin) => (origin.isWellFormed() && policyEchoesOrigin(handle, origin) ? actualDecision(values, origin, true, this) : this.refused))
+    // Origins echoed by `origin: true` or an origin function's answer (never '*': Vary: Origin).
+    this.echoed = new DecisionCache((origin) => actualDecision(values, origin, true, this))
+    // An origin function's string answer, sent whatever the request's origin.
+    this.answered = new DecisionCache((answer) => actualDecision(values, answer, answer !== '*', this))
+  }
+
+  /** The decision of an actual request from `origin` under the policy's static origin rule. */
+  actualDecision(origin) {
+    if (this.originKind === 'list') return typeof origin === 'string' && origin !== '' ? this.listed.get(origin) : this.refused
+    if (this.originKind === 'reflect') return origin ? this.echoed.get(origin) : this.refused
+    return this.constant
   }
 
   /** What a preflight asks for that the policy does not allow ("method PATCH is not allowed"), or null. */
