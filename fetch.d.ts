@@ -16,6 +16,9 @@ export type FetchHandler<Rest extends unknown[] = unknown[]> = (
   ...rest: Rest
 ) => Response | Promise<Response>
 
+/** The parameters a handler takes after the Request. */
+type RestOf<Handler> = Handler extends (request: Request, ...rest: infer Rest) => unknown ? Rest : []
+
 /** A method handler per HTTP method, as a route module exports them. */
 export type MethodHandlers = { [method: string]: FetchHandler<any[]> }
 
@@ -36,7 +39,7 @@ export interface FetchCors {
    */
   routes<Handlers extends MethodHandlers>(
     handlers: Handlers,
-  ): { [Method in keyof Handlers]: (request: Request, ...rest: Parameters<Handlers[Method]> extends [unknown, ...infer Rest] ? Rest : never) => Promise<Response> } & {
+  ): { [Method in keyof Handlers]: (request: Request, ...rest: RestOf<Handlers[Method]>) => Promise<Response> } & {
     OPTIONS: (request: Request, ...rest: unknown[]) => Promise<Response>
   }
 }

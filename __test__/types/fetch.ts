@@ -10,7 +10,7 @@ withContext(new Request('http://127.0.0.1/'), { params: Promise.resolve({ id: '1
 export const preflight: Promise<Response> = cors.preflight(new Request('http://127.0.0.1/'))
 export const decorated: Promise<Response> = cors.decorate(new Request('http://127.0.0.1/'), new Response('ok'))
 
-const GET = (request: Request) => Response.json([])
+const GET = () => Response.json([])
 const POST = async (request: Request) => new Response(null, { status: 201 })
 export const routes = cors.routes({ GET, POST })
 const answered: Promise<Response> = routes.OPTIONS(new Request('http://127.0.0.1/'))
