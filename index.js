@@ -26,7 +26,7 @@ class CorsPolicy {
 
   /** The mistakes found in the options (also emitted once as process warnings). */
   get lints() {
-    return this.#pipeline.policy.native.lints()
+    return this.#pipeline.policy.lints
   }
 
   explain(request) {

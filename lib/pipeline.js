@@ -2,7 +2,8 @@
 // The one request pipeline. An adapter reads its request once into a CorsRequest; the pipeline
 // decides once (the origin to allow, preflight or not, strict refusal, Private Network Access)
 // and hands back a Decision, which the adapter applies. Refusals are logged here and only here.
-const { compilePolicy, compileOriginList } = require('./policy')
+const { compilePolicy } = require('./policy')
+const { compileOriginList } = require('./origin-list')
 const { PolicyCache } = require('./policy-cache')
 const { refuses, actualDecision, preflightDecision, strictRefusalDecision, passDecision } = require('./decision')
 const { createRefusalLog } = require('./debug-log')
@@ -33,7 +34,7 @@ const ORIGIN_FUNCTION_SAID_NO = passDecision({
 
 /** The decision for `request`, given the decision its origin gets on an actual request. */
 function decideFor(policy, request, actual) {
-  if (policy.originKind === 'disabled' || !isPreflightMethod(request.method)) return actual
+  if (policy.originRule === 'disabled' || !isPreflightMethod(request.method)) return actual
   const privateNetwork = policy.allowPrivateNetwork && request.privateNetwork
   if (!policy.strict) return preflightDecision(policy.headers, actual.allowOrigin, actual.varyOrigin, request, privateNetwork, false, actual.explainer)
   // Strict: only OPTIONS with both Origin and Access-Control-Request-Method is a preflight.

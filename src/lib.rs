@@ -9,7 +9,9 @@ pub mod js_regex;
 pub mod lints;
 pub mod origin;
 pub mod origin_entry;
+pub mod origin_list;
 pub mod origin_pattern;
+pub mod origin_rule;
 pub mod policy;
 pub mod preflight;
 
