@@ -34,8 +34,8 @@ function explain(pipeline, { origin, method = 'GET', requestHeaders, privateNetw
   let decision = null
   pipeline.decide(request, undefined, (error, decided) => {
     settled = true
-    failure = error ?? null
-    decision = decided ?? null
+    failure = error
+    decision = decided
   })
   const result = { allowed: false, preflight, status: 200, headers: {}, reasons: [] }
   if (!settled) {

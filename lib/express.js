@@ -25,12 +25,21 @@ function applyDecision(decision, res, next) {
     else res.setHeader(headers[i], headers[i + 1])
   }
   if (!decision.end) return next()
+  endResponse(decision, res)
+}
+
+function endResponse(decision, res) {
   // An explicit length, also for an empty body: Safari waits for a body otherwise.
   const body = decision.body
   res.statusCode = decision.status
   res.setHeader('Content-Length', body === null ? '0' : String(Buffer.byteLength(body)))
   if (body === null) res.end()
   else res.end(body)
+}
+
+function applyOrFail(error, decision, res, next) {
+  if (error) next(error)
+  else applyDecision(decision, res, next)
 }
 
 /** The `(req, res, next)` middleware of a pipeline. */
@@ -41,7 +50,7 @@ function middleware(pipeline) {
     }
   }
   return function corsMiddleware(req, res, next) {
-    pipeline.decide(readRequest(req), req, (error, decision) => (error ? next(error) : applyDecision(decision, res, next)))
+    pipeline.decide(readRequest(req), req, applyOrFail, res, next)
   }
 }
 

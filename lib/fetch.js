@@ -59,6 +59,12 @@ function internalServerError() {
   return new Response('Internal Server Error', { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 }
 
+/** Resolves with the decision, or with null after logging why it failed (answered with a 500). */
+function settleOrLog(error, decision, resolve) {
+  if (error) console.error('cors-native: the CORS decision failed:', error)
+  resolve(error ? null : decision)
+}
+
 /** Adds the headers to the response, or to a copy if its headers are immutable (as from fetch). */
 function decorateWith(response, decision) {
   try {
@@ -81,14 +87,7 @@ function createFetchCors(options, passThrough = () => false) {
   const pipeline = new Pipeline(options)
 
   function decideAsync(request, corsRequest) {
-    return new Promise((resolve) => {
-      pipeline.decide(corsRequest, request, (error, decision) => {
-        if (error) {
-          console.error('cors-native: the CORS decision failed:', error)
-          resolve(null)
-        } else resolve(decision)
-      })
-    })
+    return new Promise((resolve) => pipeline.decide(corsRequest, request, settleOrLog, resolve))
   }
 
   /** The decision, or null after logging a failing delegate or origin function (a 500). */

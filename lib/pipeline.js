@@ -81,37 +81,42 @@ class Pipeline {
   /** The decision for a static origin rule (only when `sync`). */
   decideNow(request) {
     const policy = this.policy
-    return this.settle(request, decideFor(policy, request, policy.actualDecision(request.origin)))
+    const actual = policy.actualDecision(request.origin)
+    const decision = isPreflightMethod(request.method) ? decideFor(policy, request, actual) : actual
+    return this.log === null ? decision : this.settle(request, decision)
   }
 
-  /** `callback(error, decision)` for any policy; called synchronously when nothing waits. */
-  decide(request, source, callback) {
-    if (this.sync) return callback(null, this.decideNow(request))
-    if (this.delegate === null) return this.askOriginFunction(this.policy, request, callback)
+  /**
+   * `done(error, decision, a, b)` for any policy, called synchronously when nothing waits.
+   * `a` and `b` are passed through, so an adapter needs no closure per request.
+   */
+  decide(request, source, done, a, b) {
+    if (this.sync) return done(null, this.decideNow(request), a, b)
+    if (this.delegate === null) return this.askOriginFunction(this.policy, request, done, a, b)
     this.delegate(source, (error, options) => {
-      if (error) return callback(error)
+      if (error) return done(error, null, a, b)
       let policy
       try {
         policy = this.policies.get(options)
       } catch (invalidOptions) {
-        return callback(invalidOptions)
+        return done(invalidOptions, null, a, b)
       }
-      if (policy.originFunction === null) return callback(null, this.settle(request, decideFor(policy, request, policy.actualDecision(request.origin))))
-      this.askOriginFunction(policy, request, callback)
+      if (policy.originFunction === null) return done(null, this.settle(request, decideFor(policy, request, policy.actualDecision(request.origin))), a, b)
+      this.askOriginFunction(policy, request, done, a, b)
     })
   }
 
-  askOriginFunction(policy, request, callback) {
+  askOriginFunction(policy, request, done, a, b) {
     policy.originFunction(request.origin, (error, answer) => {
-      if (error) return callback(error)
-      if (!answer) return callback(null, this.settle(request, ORIGIN_FUNCTION_SAID_NO))
+      if (error) return done(error, null, a, b)
+      if (!answer) return done(null, this.settle(request, ORIGIN_FUNCTION_SAID_NO), a, b)
       let actual
       try {
         actual = answeredDecision(policy, answer, request.origin, this.originLists)
       } catch (invalidAnswer) {
-        return callback(invalidAnswer)
+        return done(invalidAnswer, null, a, b)
       }
-      callback(null, this.settle(request, decideFor(policy, request, actual)))
+      done(null, this.settle(request, decideFor(policy, request, actual)), a, b)
     })
   }
 

@@ -4,7 +4,7 @@ const vary = require('vary')
 
 function appendVary(res, fields) {
   // The common case needs no parsing.
-  if (res.getHeader('Vary') === undefined) res.setHeader('Vary', fields)
+  if (res.getHeader('vary') === undefined) res.setHeader('Vary', fields)
   else vary(res, fields)
 }
 
