@@ -62,7 +62,7 @@ test('a Node.js (req, res) pair, as a Pages Router API route passes, is a TypeEr
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
   t.after(() => { agent.destroy(); server.close() })
   const { body } = await request(`http://127.0.0.1:${server.address().port}/api`, { headers: { Origin: ORIGIN } })
-  assert.match(body, /^TypeError: cors-native\/fetch: wrap\(handler\) received a Node\.js IncomingMessage \(a Next\.js Pages Router API route/)
+  assert.match(body, /^TypeError: cors-native: wrap\(handler\) received a Node\.js IncomingMessage \(a Next\.js Pages Router API route/)
   assert.match(body, /require\("cors-native"\)/)
   assert.throws(() => cors.preflight({}), { name: 'TypeError', message: /preflight\(request\) received object, not a Fetch API Request/ })
   assert.throws(() => cors.decorate(get(), 'ok'), { name: 'TypeError', message: /response must be a Response/ })

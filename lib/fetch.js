@@ -15,7 +15,7 @@ function checkRequest(request, helper) {
   const what = looksLikeNodeRequest(request)
     ? 'a Node.js IncomingMessage (a Next.js Pages Router API route, Express or node:http handler); use the middleware from the package root instead: cors(options)(req, res, next) from require("cors-native")'
     : `${request === null ? 'null' : typeof request}, not a Fetch API Request`
-  throw new TypeError(`cors-native/fetch: ${helper} received ${what}`)
+  throw new TypeError(`cors-native: ${helper} received ${what}`)
 }
 
 function readRequest(request) {
@@ -103,7 +103,7 @@ function createFetchCors(options, passThrough = () => false) {
 
   /** Wraps a handler: preflights are answered (unless preflightContinue), the response decorated. */
   function wrap(handler) {
-    if (typeof handler !== 'function') throw new TypeError('cors-native/fetch: wrap(handler): handler must be a function (request) => Response')
+    if (typeof handler !== 'function') throw new TypeError('cors-native: wrap(handler): handler must be a function (request) => Response')
     async function run(request, rest) {
       const pending = decide(request)
       const decision = pending instanceof Promise ? await pending : pending
@@ -134,7 +134,7 @@ function createFetchCors(options, passThrough = () => false) {
   /** Adds the CORS headers to `response`; a preflight CORS answers itself gets that answer. */
   function decorate(request, response) {
     checkRequest(request, 'decorate(request, response)')
-    if (!(response instanceof Response)) throw new TypeError('cors-native/fetch: decorate(request, response): response must be a Response')
+    if (!(response instanceof Response)) throw new TypeError('cors-native: decorate(request, response): response must be a Response')
     return settled(request).then((decision) => {
       if (decision === null) return internalServerError()
       return decision.end ? answer(decision) : decorateWith(response, decision)
@@ -143,7 +143,7 @@ function createFetchCors(options, passThrough = () => false) {
 
   /** Every method handler wrapped, plus OPTIONS: `export const { GET, POST, OPTIONS } = cors.routes({ GET, POST })`. */
   function routes(handlers) {
-    if (handlers === null || typeof handlers !== 'object') throw new TypeError('cors-native/fetch: routes(handlers): pass an object of method handlers, such as { GET, POST }')
+    if (handlers === null || typeof handlers !== 'object') throw new TypeError('cors-native: routes(handlers): pass an object of method handlers, such as { GET, POST }')
     const wrapped = { OPTIONS: preflight }
     for (const [method, handler] of Object.entries(handlers)) wrapped[method] = wrap(handler)
     return wrapped
