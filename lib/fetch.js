@@ -5,14 +5,15 @@
 const vary = require('vary')
 const { Pipeline, corsRequest } = require('./pipeline')
 
-function looksLikeNodeRequest(value) {
-  return value !== null && typeof value === 'object' && typeof value.headers === 'object' && value.headers !== null && typeof value.headers.get !== 'function'
+// By shape, not instanceof: a Request from another realm or a subclass (NextRequest) is one too.
+function hasHeaders(value) {
+  return value !== null && typeof value === 'object' && value.headers !== null && typeof value.headers === 'object'
 }
 
-/** Refuses a Node.js (req, res) pair with the API that serves it. */
+/** Refuses anything but a Fetch Request, and names the API a Node.js (req, res) pair needs. */
 function checkRequest(request, helper) {
-  if (request instanceof Request || (request !== null && typeof request === 'object' && request.headers && typeof request.headers.get === 'function')) return
-  const what = looksLikeNodeRequest(request)
+  if (hasHeaders(request) && typeof request.headers.get === 'function') return
+  const what = hasHeaders(request)
     ? 'a Node.js IncomingMessage (a Next.js Pages Router API route, Express or node:http handler); use the middleware from the package root instead: cors(options)(req, res, next) from require("cors-native")'
     : `${request === null ? 'null' : typeof request}, not a Fetch API Request`
   throw new TypeError(`cors-native: ${helper} received ${what}`)
