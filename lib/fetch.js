@@ -97,9 +97,8 @@ function createFetchCors(options, passThrough = () => false) {
     return pipeline.sync ? pipeline.decideNow(corsRequest) : decideAsync(request, corsRequest)
   }
 
-  async function settled(request) {
-    const pending = decide(request)
-    return pending instanceof Promise ? await pending : pending
+  function settled(request) {
+    return Promise.resolve(decide(request))
   }
 
   /** Wraps a handler: preflights are answered (unless preflightContinue), the response decorated. */
