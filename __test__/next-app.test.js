@@ -1,6 +1,7 @@
 'use strict'
 // The Next.js example app, installed, built with `next build` and served by `next start` on
-// 127.0.0.1, answering real HTTP requests through cors-native/next in route handlers and proxy.ts.
+// 127.0.0.1, answering real HTTP requests through cors-native/next in route handlers, cors.routes
+// and proxy.ts, and through the Express middleware in a Pages Router API route.
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const net = require('node:net')
@@ -83,6 +84,39 @@ test('the Next.js example serves CORS from route handlers and proxy.ts', { timeo
     assert.deepEqual(await response.json(), { ok: true })
     assert.equal(response.headers.get('access-control-allow-origin'), ALLOWED)
     assert.match(response.headers.get('vary'), /Origin/)
+  })
+
+  await t.test('cors.routes: every handler is wrapped and OPTIONS comes with them', async () => {
+    const preflight = await fetch(url('/api/items'), {
+      method: 'OPTIONS',
+      headers: { Origin: ALLOWED, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    })
+    assert.equal(preflight.status, 204)
+    assert.equal(preflight.headers.get('access-control-allow-origin'), ALLOWED)
+    assert.equal(preflight.headers.get('access-control-allow-headers'), 'content-type')
+    const created = await fetch(url('/api/items'), { method: 'POST', headers: { Origin: ALLOWED, 'Content-Type': 'application/json' }, body: '{"name":"second"}' })
+    assert.equal(created.status, 201)
+    assert.equal(created.headers.get('access-control-allow-origin'), ALLOWED)
+    const listed = await fetch(url('/api/items'), { headers: { Origin: ALLOWED } })
+    assert.equal(listed.headers.get('access-control-expose-headers'), 'X-Total-Count')
+    assert.equal(listed.headers.get('x-total-count'), '2')
+  })
+
+  await t.test('a Pages Router API route served by the Express middleware', async () => {
+    const preflight = await fetch(url('/api/legacy'), {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://pr-7.preview.example.com', 'Access-Control-Request-Method': 'PUT' },
+    })
+    assert.equal(preflight.status, 204)
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://pr-7.preview.example.com')
+    assert.equal(preflight.headers.get('access-control-max-age'), '600')
+    const response = await fetch(url('/api/legacy'), { headers: { Origin: ALLOWED } })
+    assert.deepEqual(await response.json(), { router: 'pages' })
+    assert.equal(response.headers.get('access-control-allow-origin'), ALLOWED)
+    assert.equal(response.headers.get('access-control-allow-credentials'), 'true')
+    const refused = await fetch(url('/api/legacy'), { headers: { Origin: 'https://evil.example' } })
+    assert.equal(refused.status, 200)
+    assert.equal(refused.headers.get('access-control-allow-origin'), null)
   })
 
   t.diagnostic(`requests: ${Date.now() - started} ms`)

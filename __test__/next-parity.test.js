@@ -9,14 +9,8 @@ const { createCors } = require('../lib/next')
 const { optionMatrix } = require('./support/option-matrix')
 const { requestKinds } = require('./support/request-kinds')
 const { differentialApp, listen } = require('./support/differential-server')
+const { corsHeaders } = require('./support/cors-headers')
 const { request, agent } = require('./support/http-client')
-
-function corsHeaders(pairs) {
-  return pairs
-    .map(([name, value]) => [name.toLowerCase(), value])
-    .filter(([name]) => name.startsWith('access-control-') || name === 'vary')
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-}
 
 async function viaFetchAdapter(cors, method, headers) {
   let reachedHandler = false

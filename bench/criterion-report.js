@@ -29,7 +29,7 @@ const report = [
   '## Rust core alone (criterion)',
   '',
   '- Command: `npm run bench:rust` (`cargo bench --no-default-features --bench decision`: the',
-  '  decision paths of `Policy` with no Node-API in between)',
+  '  decision paths of `OriginList` with no Node-API in between)',
   `- Date: ${new Date().toISOString().slice(0, 10)}`,
   '',
   '| benchmark | median |',

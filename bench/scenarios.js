@@ -116,4 +116,4 @@ const scenarios = [
   },
 ]
 
-module.exports = { scenarios, eleven }
+module.exports = { scenarios, eleven, thousandAndOne, elevenPatterns, hundredPatterns, origins, spread }

@@ -1,20 +1,12 @@
-//! The Rust core's per-request decision, without Node: does a policy echo this origin?
+//! The Rust core's per-request decision, without Node: does an origin list allow this origin?
 //! Run with `npm run bench:rust` (`cargo bench --no-default-features`: no Node-API binding).
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 
-use cors_native::origin::JsPattern;
-use cors_native::policy::{OriginSpec, Policy, PolicySpec};
+use cors_native::js_regex::JsPattern;
+use cors_native::origin_list::OriginList;
 
-fn policy(exact: Vec<String>, patterns: Vec<JsPattern>) -> Policy {
-    Policy::build(PolicySpec {
-        credentials: true,
-        ..PolicySpec::with_origin(OriginSpec::List {
-            exact,
-            patterns,
-            allow_all: false,
-        })
-    })
-    .expect("a valid policy")
+fn origin_list(exact: Vec<String>, patterns: Vec<JsPattern>) -> OriginList {
+    OriginList::new(exact, &patterns, false).expect("a valid origin list")
 }
 
 fn exact_origins(count: usize) -> Vec<String> {
@@ -35,15 +27,15 @@ fn tenant_patterns(count: usize) -> Vec<JsPattern> {
 fn exact_lists(c: &mut Criterion) {
     let mut group = c.benchmark_group("exact origins");
     for count in [11, 1_001, 100_000] {
-        let compiled = policy(exact_origins(count), Vec::new());
+        let compiled = origin_list(exact_origins(count), Vec::new());
         let allowed = format!("https://app{}.example.com", count / 2);
         group.bench_with_input(BenchmarkId::new("allowed", count), &allowed, |b, origin| {
-            b.iter(|| compiled.echoes_origin(black_box(origin)))
+            b.iter(|| compiled.allows(black_box(origin)))
         });
         group.bench_with_input(
             BenchmarkId::new("refused", count),
             "https://evil.example.com",
-            |b, origin| b.iter(|| compiled.echoes_origin(black_box(origin))),
+            |b, origin| b.iter(|| compiled.allows(black_box(origin))),
         );
     }
     group.finish();
@@ -52,15 +44,15 @@ fn exact_lists(c: &mut Criterion) {
 fn pattern_lists(c: &mut Criterion) {
     let mut group = c.benchmark_group("RegExp origins");
     for count in [11, 100] {
-        let compiled = policy(Vec::new(), tenant_patterns(count));
+        let compiled = origin_list(Vec::new(), tenant_patterns(count));
         let allowed = format!("https://x.tenant{}.example.com", count - 1);
         group.bench_with_input(BenchmarkId::new("allowed", count), &allowed, |b, origin| {
-            b.iter(|| compiled.echoes_origin(black_box(origin)))
+            b.iter(|| compiled.allows(black_box(origin)))
         });
         group.bench_with_input(
             BenchmarkId::new("refused", count),
             "https://x.tenant1.example.com.evil.net",
-            |b, origin| b.iter(|| compiled.echoes_origin(black_box(origin))),
+            |b, origin| b.iter(|| compiled.allows(black_box(origin))),
         );
     }
     group.finish();
@@ -68,7 +60,7 @@ fn pattern_lists(c: &mut Criterion) {
 
 fn compile(c: &mut Criterion) {
     c.bench_function("compile 100 RegExps", |b| {
-        b.iter(|| policy(Vec::new(), tenant_patterns(black_box(100))))
+        b.iter(|| origin_list(Vec::new(), tenant_patterns(black_box(100))))
     });
 }
 

@@ -38,19 +38,19 @@ function mergeWithDefaults(options) {
 
 /** Sorts an origin value (static, or returned by an origin function) into the native input. */
 function originInput(origin) {
-  if (typeof origin === 'function') return { originKind: 'dynamic' }
-  if (!origin) return { originKind: 'disabled' }
-  if (origin === '*') return { originKind: 'any' }
+  if (typeof origin === 'function') return { kind: 'dynamic' }
+  if (!origin) return { kind: 'disabled' }
+  if (origin === '*') return { kind: 'any' }
   // A string with a wildcard ('https://*.example.com', 'http://localhost:*') is a pattern.
   if (isString(origin) && String(origin).includes('*')) return originListInput([String(origin)])
-  if (isString(origin)) return { originKind: 'fixed', fixedOrigin: String(origin) }
-  if (origin === true) return { originKind: 'reflect' }
+  if (isString(origin)) return { kind: 'fixed', origin: String(origin) }
+  if (origin === true) return { kind: 'reflect' }
   if (origin instanceof RegExp || Array.isArray(origin)) return originListInput(origin)
   throw optionError('origin', origin, 'is not a valid origin; use true, false, "*", an origin string, a RegExp, an array of those, or a function (origin, callback)')
 }
 
 function originListInput(origin) {
-  const input = { originKind: 'list', exactOrigins: [], originPatterns: [], allowAllOrigins: false }
+  const input = { kind: 'list', exact: [], patterns: [], allowAll: false }
   addOriginEntry(input, origin, origin)
   return input
 }
@@ -59,12 +59,12 @@ function addOriginEntry(input, entry, whole) {
   if (Array.isArray(entry)) {
     for (const item of entry) addOriginEntry(input, item, whole)
   } else if (isString(entry)) {
-    input.exactOrigins.push(String(entry))
+    input.exact.push(String(entry))
   } else if (entry instanceof RegExp) {
-    input.originPatterns.push({ source: entry.source, flags: entry.flags })
+    input.patterns.push({ source: entry.source, flags: entry.flags })
   } else if (typeof entry === 'boolean') {
     // cors lets `true` in a list allow every origin, and `false` match nothing.
-    if (entry) input.allowAllOrigins = true
+    if (entry) input.allowAll = true
   } else if (entry !== null && entry !== undefined) {
     throw optionError('origin', whole, `holds ${show(entry)}, which is not an origin; list only origin strings, RegExps or booleans`)
   }
@@ -99,7 +99,7 @@ function policyInput(merged) {
   const exposedHeaders = merged.exposedHeaders
   const methods = merged.methods === undefined || merged.methods === null ? DEFAULTS.methods : merged.methods
   return {
-    ...originInput(merged.origin),
+    origin: originInput(merged.origin),
     methods: headerListInput('methods', methods),
     allowedHeaders: allowedHeaders ? headerListInput(merged.allowedHeaders ? 'allowedHeaders' : 'headers', allowedHeaders) : undefined,
     exposedHeaders: exposedHeaders ? headerListInput('exposedHeaders', exposedHeaders) : undefined,

@@ -1,80 +1,69 @@
 'use strict'
-// Compiles options into a native policy plus the header values JS writes on each request.
-const { NativePolicy, policyEchoesOrigin } = require('./addon')
+// A Policy: options compiled into the native policy, its header values, and the decisions of
+// actual requests, built once (per policy, or per echoed origin through a DecisionCache).
+const { policyBuild, policyHeaderValues, policyLints, policyOriginList, policyPreflightRefusal } = require('./addon')
 const { DecisionCache } = require('./decision-cache')
-const { mergeWithDefaults, originInput, policyInput, booleanInput } = require('./options')
+const { actualDecision, passDecision } = require('./decision')
+const { nativeCall } = require('./native-call')
+const { OriginList } = require('./origin-list')
+const { mergeWithDefaults, policyInput, booleanInput } = require('./options')
 const { warnOnce } = require('./warnings')
 
-// String.prototype.isWellFormed needs Node 20; with the u flag only a lone surrogate is \p{Cs}.
-const LONE_SURROGATE = /\p{Cs}/u
-
-function isWellFormed(text) {
-  return !LONE_SURROGATE.test(text)
-}
-
-function buildNative(input) {
-  try {
-    return new NativePolicy(input)
-  } catch (error) {
-    // The native layer reports invalid option values as InvalidArg; they are the user's
-    // TypeErrors, anything else (a caught panic) is a bug and keeps its own type.
-    if (error && error.code === 'InvalidArg') throw new TypeError(`cors-native: ${error.message}`)
-    throw error
-  }
-}
-
-// napi leaves absent optional fields out, which would give each policy's headers object its
-// own hidden class and make the per-request property reads polymorphic.
-function withFixedShape(headers) {
-  return {
-    varyOrigin: headers.varyOrigin,
-    fixedOrigin: headers.fixedOrigin,
-    allowCredentials: headers.allowCredentials,
-    allowMethods: headers.allowMethods,
-    reflectRequestHeaders: headers.reflectRequestHeaders,
-    allowHeaders: headers.allowHeaders,
-    maxAge: headers.maxAge,
-    exposeHeaders: headers.exposeHeaders,
-    preflightContinue: headers.preflightContinue,
-    optionsSuccessStatus: headers.optionsSuccessStatus,
-  }
-}
-
-class CompiledPolicy {
-  constructor(input, originFunction, allowPrivateNetwork = false) {
-    this.native = buildNative(input)
-    this.headers = withFixedShape(this.native.headers())
-    this.originKind = input.originKind
+class Policy {
+  constructor(input, originFunction, allowPrivateNetwork) {
+    this.handle = nativeCall(policyBuild, input)
+    /** The header values (fixed shape: absent ones are null). */
+    this.headers = policyHeaderValues(this.handle)
+    this.originRule = input.origin.kind
     this.originFunction = originFunction
     this.strict = input.strict
     this.allowPrivateNetwork = allowPrivateNetwork
-    for (const { code, message } of this.native.lints()) warnOnce(code, message)
-    const handle = this.native.handle()
-    // A lone surrogate would reach Rust as U+FFFD and could match another entry: refuse it.
-    this.echoes = new DecisionCache((origin) => isWellFormed(origin) && policyEchoesOrigin(handle, origin))
+    for (const { code, message } of policyLints(this.handle)) warnOnce(code, message)
+    const listHandle = policyOriginList(this.handle)
+    this.originList = listHandle === null ? null : new OriginList(listHandle)
+    this.buildDecisions()
+  }
+
+  buildDecisions() {
+    const values = this.headers
+    const list = this.originList
+    this.refused = actualDecision(values, undefined, values.varyOrigin, this)
+    if (this.originRule === 'disabled' || this.originRule === 'dynamic') this.constant = passDecision(this)
+    else if (this.originRule === 'any' || this.originRule === 'fixed') this.constant = actualDecision(values, values.fixedOrigin ?? '*', values.varyOrigin, this)
+    else this.constant = this.refused
+    // A listed origin's decision; the list's own cache is skipped, this one remembers it.
+    this.listed = new DecisionCache((origin) => (list.allowsNow(origin) ? actualDecision(values, origin, true, this) : this.refused))
+    // Origins echoed by `origin: true` or an origin function's answer (never '*': Vary: Origin).
+    this.echoed = new DecisionCache((origin) => actualDecision(values, origin, true, this))
+    // An origin function's string answer, sent whatever the request's origin.
+    this.answered = new DecisionCache((answer) => actualDecision(values, answer, answer !== '*', this))
+  }
+
+  /** The decision of an actual request from `origin` under the policy's static origin rule. */
+  actualDecision(origin) {
+    if (this.originRule === 'list') return typeof origin === 'string' && origin !== '' ? this.listed.get(origin) : this.refused
+    if (this.originRule === 'reflect') return origin ? this.echoed.get(origin) : this.refused
+    return this.constant
   }
 
   /** What a preflight asks for that the policy does not allow ("method PATCH is not allowed"), or null. */
   preflightRefusal(method, requestHeaders) {
     this.preflightRefusals ??= new DecisionCache((key) => {
       const split = key.indexOf('\n')
-      return this.native.preflightRefusal(key.slice(0, split), key.slice(split + 1)) ?? null
+      return policyPreflightRefusal(this.handle, key.slice(0, split), key.slice(split + 1))
     })
     return this.preflightRefusals.get(`${method}\n${requestHeaders ?? ''}`)
   }
 
   /** Why an origin is refused: a sentence, plus the closest configured entry when one is close. */
   originRefusalReasons(origin) {
+    if (this.originList !== null) return this.originList.originRefusalReasons(origin)
     if (origin === undefined) return ['the request has no Origin header']
-    const reasons = [`origin ${origin} is not allowed`]
-    const hint = typeof origin === 'string' && isWellFormed(origin) ? this.native.refusalHint(origin) : null
-    if (hint) reasons.push(hint)
-    return reasons
+    return [`origin ${origin} is not allowed`]
   }
 
-  /** Whether the response echoes this request origin (absent or empty origins never are). */
-  echoesOrigin(origin) {
-    return typeof origin === 'string' && origin !== '' && this.echoes.get(origin)
+  get lints() {
+    return policyLints(this.handle)
   }
 }
 
@@ -83,12 +72,7 @@ function compilePolicy(options) {
   const merged = mergeWithDefaults(options)
   const originFunction = typeof merged.origin === 'function' ? merged.origin : null
   const allowPrivateNetwork = booleanInput('allowPrivateNetwork', merged.allowPrivateNetwork, 'use true to answer Private Network Access preflights')
-  return new CompiledPolicy(policyInput(merged), originFunction, allowPrivateNetwork)
+  return new Policy(policyInput(merged), originFunction, allowPrivateNetwork)
 }
 
-/** Compiles only an origin list (a RegExp or array an origin function answered with). */
-function compileOriginList(origin) {
-  return new CompiledPolicy({ ...policyInput({ methods: '' }), ...originInput(origin) }, null)
-}
-
-module.exports = { compilePolicy, compileOriginList }
+module.exports = { compilePolicy }

@@ -34,6 +34,20 @@ pub enum AllowHeaders {
     List(Option<String>),
 }
 
+/// Every header value a policy sends, computed once when the policy is built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderValues {
+    pub allow_credentials: bool,
+    /// `None` when the configured list is empty, so no header is sent.
+    pub allow_methods: Option<String>,
+    pub allow_headers: AllowHeaders,
+    pub max_age: Option<String>,
+    pub expose_headers: Option<String>,
+    /// Preflights go on to the next handler instead of being answered.
+    pub preflight_continue: bool,
+    pub options_success_status: u32,
+}
+
 /// `Access-Control-Allow-Methods`; `None` when the configured list is empty.
 pub fn allow_methods(methods: &HeaderList) -> Result<Option<String>, ConfigError> {
     non_empty_header_value("methods", methods.joined())

@@ -3,7 +3,7 @@
 
 use crate::headers::MaxAge;
 use crate::origin_entry::Entry;
-use crate::policy::{OriginRule, OriginSpec, PolicySpec};
+use crate::origin_rule::OriginRule;
 use crate::regex_intent::advise;
 
 /// Chromium caps Access-Control-Max-Age at two hours; a larger value buys nothing.
@@ -25,25 +25,21 @@ fn lint(code: &'static str, message: String) -> Lint {
     }
 }
 
-pub fn lints(spec: &PolicySpec, rule: &OriginRule) -> Vec<Lint> {
+/// The mistakes in an origin rule, `credentials` and `maxAge`.
+pub fn lints(origin: &OriginRule, credentials: bool, max_age: Option<&MaxAge>) -> Vec<Lint> {
     let mut found = Vec::new();
-    if spec.credentials {
-        let any = match &spec.origin {
-            OriginSpec::Any => Some("origin \"*\""),
-            OriginSpec::Reflect => Some("origin: true (reflect any origin)"),
-            OriginSpec::List {
-                allow_all: true, ..
-            } => Some("true in the origin list"),
-            _ => None,
+    if credentials && origin.allows_any() {
+        let what = match origin {
+            OriginRule::Any => "origin \"*\"",
+            OriginRule::Reflect => "origin: true (reflect any origin)",
+            _ => "true in the origin list",
         };
-        if let Some(what) = any {
-            found.push(lint(
-                "CORS_NATIVE_CREDENTIALS_ANY_ORIGIN",
-                format!("credentials: true with {what} lets every website read responses with the user's cookies (browsers refuse \"*\" with credentials outright); list the allowed origins instead"),
-            ));
-        }
+        found.push(lint(
+            "CORS_NATIVE_CREDENTIALS_ANY_ORIGIN",
+            format!("credentials: true with {what} lets every website read responses with the user's cookies (browsers refuse \"*\" with credentials outright); list the allowed origins instead"),
+        ));
     }
-    if let OriginRule::List(list) = rule {
+    if let OriginRule::List(list) = origin {
         for (raw, entry) in list.mistaken_entries() {
             let message = match entry {
                 Entry::Malformed { fix, .. } => format!("origin entry {raw:?} {fix}"),
@@ -52,29 +48,17 @@ pub fn lints(spec: &PolicySpec, rule: &OriginRule) -> Vec<Lint> {
             };
             found.push(lint("CORS_NATIVE_MALFORMED_ORIGIN", message));
         }
-    }
-    if let OriginSpec::List { patterns, .. } = &spec.origin {
-        for pattern in patterns {
+        for pattern in list.js_patterns() {
             found.extend(regex_lints(&pattern.source, &pattern.flags));
         }
-    }
-    if let OriginRule::List(list) = rule {
-        if list.allows("null")
-            && !matches!(
-                &spec.origin,
-                OriginSpec::List {
-                    allow_all: true,
-                    ..
-                }
-            )
-        {
+        if list.allows("null") && !list.allows_all() {
             found.push(lint(
                 "CORS_NATIVE_NULL_ORIGIN",
                 "the origin list allows \"null\", which sandboxed iframes, data: URLs and local files send: any page can claim it; remove it".into(),
             ));
         }
     }
-    if let Some(seconds) = spec.max_age.as_ref().and_then(max_age_seconds) {
+    if let Some(seconds) = max_age.and_then(max_age_seconds) {
         if seconds > MAX_AGE_CAP {
             found.push(lint(
                 "CORS_NATIVE_MAX_AGE_ABOVE_CAP",

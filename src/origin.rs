@@ -1,217 +1,118 @@
-//! Which request origins a policy allows: exact strings, JS RegExps (as one `RegexSet`), or all.
+//! Origins as browsers send them: `scheme://host[:port]`, parsed into scheme, host and port.
 
-use std::collections::HashSet;
-
-use regex::{RegexSet, RegexSetBuilder};
-
-use crate::error::ConfigError;
-use crate::js_regex;
-use crate::origin_entry::{self, Entry};
-use crate::origin_pattern::{Origin, OriginPattern};
-
-/// A JavaScript RegExp as configured by the user: `re.source` and `re.flags`.
+/// A serialised origin: lower-case scheme and host, and the port unless it is the default.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsPattern {
-    pub source: String,
-    pub flags: String,
+pub struct Origin {
+    pub scheme: String,
+    pub host: String,
+    pub port: Option<u16>,
 }
 
-impl JsPattern {
-    fn display(&self) -> String {
-        format!("/{}/{}", self.source, self.flags)
-    }
-}
-
-/// Bounds the compiled automaton, so a huge pattern fails at construction instead of
-/// consuming memory on every request.
-const PATTERN_SIZE_LIMIT: usize = 32 << 20;
-
-/// The entries of an `origin` list (or a single RegExp), compiled for matching.
-#[derive(Debug)]
-pub struct OriginList {
-    exact: HashSet<String>,
-    /// The string entries as configured, to explain a refusal.
-    written: Vec<String>,
-    /// Entries written differently from what browsers send, or never matching, for the lints.
-    mistaken: Vec<(String, Entry)>,
-    wildcards: Vec<OriginPattern>,
-    patterns: Option<RegexSet>,
-    /// The list holds `true`, which `cors` treats as "allow every origin".
-    allow_all: bool,
-}
-
-impl OriginList {
-    pub fn new(
-        exact: Vec<String>,
-        patterns: &[JsPattern],
-        allow_all: bool,
-    ) -> Result<Self, ConfigError> {
-        let mut exact_set = HashSet::with_capacity(exact.len());
-        let mut wildcards = Vec::new();
-        let mut mistaken = Vec::new();
-        for raw in &exact {
-            let entry = origin_entry::classify(raw)
-                .map_err(|why| ConfigError::new(format!("origin: {why}")))?;
-            match &entry {
-                Entry::Exact { origin, rewritten } => {
-                    exact_set.insert(origin.clone());
-                    if *rewritten {
-                        mistaken.push((raw.clone(), entry));
-                    }
-                }
-                Entry::Malformed { raw: literal, .. } => {
-                    exact_set.insert(literal.clone());
-                    mistaken.push((raw.clone(), entry));
-                }
-                Entry::Pattern(pattern) => wildcards.push(pattern.clone()),
-            }
+impl Origin {
+    /// Parses `scheme://host[:port]` and nothing more (no path, query or user info).
+    pub fn parse(text: &str) -> Option<Origin> {
+        let (scheme, rest) = text.split_once("://")?;
+        let (host, port) = split_port(rest)?;
+        let scheme = scheme.to_ascii_lowercase();
+        if !valid_scheme(&scheme) || !valid_host(host) {
+            return None;
         }
-        Ok(OriginList {
-            exact: exact_set,
-            written: exact,
-            mistaken,
-            wildcards,
-            patterns: compile_patterns(patterns)?,
-            allow_all,
+        let port = match port {
+            None => None,
+            Some(digits) => Some(parse_port(digits)?),
+        };
+        let port = port.filter(|&port| Some(port) != default_port(&scheme));
+        Some(Origin {
+            scheme,
+            host: host.to_ascii_lowercase(),
+            port,
         })
     }
 
-    /// Matches like `cors`: exact strings compare byte for byte (configured entries in the form
-    /// browsers send), RegExps search anywhere in the origin (as `RegExp.prototype.test` does),
-    /// `true` allows everything. Wildcard entries match the parsed origin.
-    pub fn allows(&self, origin: &str) -> bool {
-        self.allow_all
-            || self.exact.contains(origin)
-            || (!self.wildcards.is_empty()
-                && Origin::parse(origin).is_some_and(|parsed| {
-                    self.wildcards
-                        .iter()
-                        .any(|pattern| pattern.matches(&parsed))
-                }))
-            || self
-                .patterns
-                .as_ref()
-                .is_some_and(|set| set.is_match(origin))
-    }
-
-    /// The entries that are rewritten to the browser form or can never match, as written.
-    pub fn mistaken_entries(&self) -> &[(String, Entry)] {
-        &self.mistaken
-    }
-
-    /// Why a refused origin matched nothing, when a configured entry comes close.
-    pub fn refusal_hint(&self, origin: &str) -> Option<String> {
-        origin_entry::closest_entry_reason(origin, &self.written)
+    /// The form a browser sends in the Origin header.
+    pub fn serialize(&self) -> String {
+        match self.port {
+            Some(port) => format!("{}://{}:{port}", self.scheme, self.host),
+            None => format!("{}://{}", self.scheme, self.host),
+        }
     }
 }
 
-fn compile_patterns(patterns: &[JsPattern]) -> Result<Option<RegexSet>, ConfigError> {
-    if patterns.is_empty() {
-        return Ok(None);
+pub(crate) fn split_port(authority: &str) -> Option<(&str, Option<&str>)> {
+    if authority.contains(['/', '?', '#', '@']) || authority.is_empty() {
+        return None;
     }
-    let mut translated = Vec::with_capacity(patterns.len());
-    for pattern in patterns {
-        let rust = js_regex::translate(&pattern.source, &pattern.flags).map_err(|why| {
-            ConfigError::new(format!(
-                "origin: the RegExp {} uses {why}, which cannot be matched in linear time; \
-                 rewrite it without that construct or list the origins as strings",
-                pattern.display()
-            ))
-        })?;
-        // Compile each alone first so an error names the pattern that caused it.
-        RegexSetBuilder::new([&rust])
-            .size_limit(PATTERN_SIZE_LIMIT)
-            .build()
-            .map_err(|err| {
-                ConfigError::new(format!(
-                    "origin: the RegExp {} cannot be compiled natively ({}); simplify it",
-                    pattern.display(),
-                    first_line(&err.to_string())
-                ))
-            })?;
-        translated.push(rust);
+    if authority.starts_with('[') {
+        // An IPv6 literal: the port, if any, follows the closing bracket.
+        let end = authority.find(']')?;
+        let (host, rest) = authority.split_at(end + 1);
+        return match rest {
+            "" => Some((host, None)),
+            _ => Some((host, Some(rest.strip_prefix(':')?))),
+        };
     }
-    RegexSetBuilder::new(&translated)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .build()
-        .map(Some)
-        .map_err(|err| {
-            ConfigError::new(format!(
-                "origin: the {} RegExps together are too large to compile ({}); \
-                 merge them or list the origins as strings",
-                patterns.len(),
-                first_line(&err.to_string())
-            ))
+    match authority.rsplit_once(':') {
+        Some((host, port)) => Some((host, Some(port))),
+        None => Some((authority, None)),
+    }
+}
+
+pub(crate) fn parse_port(digits: &str) -> Option<u16> {
+    if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+pub(crate) fn valid_scheme(scheme: &str) -> bool {
+    let mut bytes = scheme.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+}
+
+pub(crate) fn valid_host(host: &str) -> bool {
+    if host.starts_with('[') {
+        return host.ends_with(']')
+            && host[1..host.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    }
+    !host.is_empty()
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         })
 }
 
-fn first_line(text: &str) -> &str {
-    text.lines()
-        .find(|line| !line.trim().is_empty())
-        .unwrap_or(text)
+pub fn default_port(scheme: &str) -> Option<u16> {
+    match scheme {
+        "http" | "ws" => Some(80),
+        "https" | "wss" => Some(443),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn pattern(source: &str, flags: &str) -> JsPattern {
-        JsPattern {
-            source: source.into(),
-            flags: flags.into(),
-        }
-    }
-
     #[test]
-    fn exact_entries_compare_case_sensitively() {
-        let list = OriginList::new(vec!["https://a.example".into()], &[], false).unwrap();
-        assert!(list.allows("https://a.example"));
-        assert!(!list.allows("https://A.example"));
-        assert!(!list.allows("https://a.example/"));
-    }
-
-    #[test]
-    fn patterns_search_unanchored_like_regexp_test() {
-        let list = OriginList::new(vec![], &[pattern(r"example\.com", "")], false).unwrap();
-        assert!(list.allows("https://example.com.evil.net"));
-        assert!(!list.allows("https://example.org"));
-    }
-
-    #[test]
-    fn anchored_pattern_refuses_suffix_attack() {
-        let list = OriginList::new(
-            vec![],
-            &[pattern(r"^https:\/\/[a-z]+\.example\.com$", "")],
-            false,
-        )
-        .unwrap();
-        assert!(list.allows("https://app.example.com"));
-        assert!(!list.allows("https://app.example.com.evil.net"));
-    }
-
-    #[test]
-    fn true_in_the_list_allows_everything() {
-        let list = OriginList::new(vec![], &[], true).unwrap();
-        assert!(list.allows("https://anything.example"));
-    }
-
-    #[test]
-    fn empty_list_allows_nothing() {
-        let list = OriginList::new(vec![], &[], false).unwrap();
-        assert!(!list.allows("https://a.example"));
-        assert!(!list.allows(""));
-    }
-
-    #[test]
-    fn unsupported_construct_is_a_config_error_naming_the_pattern() {
-        let err = OriginList::new(vec![], &[pattern(r"^(a)\1$", "")], false).unwrap_err();
-        assert!(err.message().contains(r"/^(a)\1$/"), "{}", err.message());
-    }
-
-    #[test]
-    fn catastrophic_backtracking_pattern_is_linear() {
-        let list = OriginList::new(vec![], &[pattern("^(a+)+$", "")], false).unwrap();
-        let hostile = format!("{}!", "a".repeat(100_000));
-        assert!(!list.allows(&hostile));
+    fn default_ports_are_the_same_as_none() {
+        assert_eq!(
+            Origin::parse("HTTPS://App.Example.com:443"),
+            Origin::parse("https://app.example.com")
+        );
+        assert_eq!(
+            Origin::parse("https://app.example.com:443")
+                .unwrap()
+                .serialize(),
+            "https://app.example.com"
+        );
+        assert_eq!(
+            Origin::parse("http://a.example:8080").unwrap().serialize(),
+            "http://a.example:8080"
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! What a configured origin string is: an origin (compared in the form browsers send), a
 //! wildcard pattern, `null`, or a mistake that can never match, with the exact fix.
 
-use crate::origin_pattern::{Origin, OriginPattern};
+use crate::origin::Origin;
+use crate::origin_pattern::OriginPattern;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {

@@ -1,35 +1,18 @@
 //! Options -> a compiled, validated `Policy`: every header value computed once.
 
+use std::sync::Arc;
+
 use crate::error::ConfigError;
-use crate::headers::{self, AllowHeaders, HeaderList, MaxAge};
+use crate::headers::{self, HeaderList, HeaderValues, MaxAge};
 use crate::lints::{self, Lint};
-use crate::origin::{JsPattern, OriginList};
+use crate::origin_list::OriginList;
+use crate::origin_rule::OriginRule;
 use crate::preflight;
 
-/// The `origin` option, already sorted by shape (the JS layer knows what a RegExp is).
-#[derive(Debug, Clone, PartialEq)]
-pub enum OriginSpec {
-    /// A falsy `origin`: no CORS headers at all.
-    Disabled,
-    /// `'*'`.
-    Any,
-    /// Any other string: sent as is, whatever the request's origin.
-    Fixed(String),
-    /// `true`: echo every request origin.
-    Reflect,
-    /// A RegExp or an array: echo the request origin when an entry matches.
-    List {
-        exact: Vec<String>,
-        patterns: Vec<JsPattern>,
-        allow_all: bool,
-    },
-    /// A function, called per request in JS; its answer is compiled separately.
-    Dynamic,
-}
-
-#[derive(Debug, Clone, PartialEq)]
+/// The options after the JS layer has merged them over cors's defaults and sorted them by shape.
+#[derive(Debug)]
 pub struct PolicySpec {
-    pub origin: OriginSpec,
+    pub origin: OriginRule,
     pub methods: HeaderList,
     pub allowed_headers: Option<HeaderList>,
     pub exposed_headers: Option<HeaderList>,
@@ -43,7 +26,7 @@ pub struct PolicySpec {
 
 impl PolicySpec {
     /// `cors({ origin })`: the given origin rule and cors's defaults for everything else.
-    pub fn with_origin(origin: OriginSpec) -> PolicySpec {
+    pub fn with_origin(origin: OriginRule) -> PolicySpec {
         PolicySpec {
             origin,
             methods: HeaderList::Text("GET,HEAD,PUT,PATCH,POST,DELETE".into()),
@@ -58,26 +41,11 @@ impl PolicySpec {
     }
 }
 
-#[derive(Debug)]
-pub enum OriginRule {
-    Disabled,
-    Any,
-    Fixed(String),
-    Reflect,
-    List(OriginList),
-    Dynamic,
-}
-
+/// A compiled CORS policy: the origin rule, the header values, and the mistakes found.
 #[derive(Debug)]
 pub struct Policy {
     pub origin: OriginRule,
-    pub allow_credentials: bool,
-    pub allow_methods: Option<String>,
-    pub allow_headers: AllowHeaders,
-    pub max_age: Option<String>,
-    pub expose_headers: Option<String>,
-    pub preflight_continue: bool,
-    pub options_success_status: u32,
+    pub headers: HeaderValues,
     pub strict: bool,
     /// The mistakes found in the options (none when strict: they are errors then).
     pub lints: Vec<Lint>,
@@ -85,8 +53,10 @@ pub struct Policy {
 
 impl Policy {
     pub fn build(spec: PolicySpec) -> Result<Policy, ConfigError> {
-        let origin = origin_rule(spec.origin.clone())?;
-        let lints = lints::lints(&spec, &origin);
+        if let OriginRule::Fixed(origin) = &spec.origin {
+            headers::check_header_value("origin", origin)?;
+        }
+        let lints = lints::lints(&spec.origin, spec.credentials, spec.max_age.as_ref());
         if spec.strict && !lints.is_empty() {
             let listed: Vec<String> = lints
                 .iter()
@@ -97,10 +67,7 @@ impl Policy {
                 listed.join("; ")
             )));
         }
-        Ok(Policy {
-            origin,
-            strict: spec.strict,
-            lints,
+        let headers = HeaderValues {
             allow_credentials: spec.credentials,
             allow_methods: headers::allow_methods(&spec.methods)?,
             allow_headers: headers::allow_headers(spec.allowed_headers.as_ref())?,
@@ -108,65 +75,33 @@ impl Policy {
             expose_headers: headers::expose_headers(spec.exposed_headers.as_ref())?,
             preflight_continue: spec.preflight_continue,
             options_success_status: success_status(spec.options_success_status)?,
+        };
+        Ok(Policy {
+            origin: spec.origin,
+            headers,
+            strict: spec.strict,
+            lints,
         })
     }
 
-    /// Whether `Access-Control-Allow-Origin` echoes this request origin.
-    pub fn echoes_origin(&self, origin: &str) -> bool {
+    /// The configured origin list, when the origin rule is one.
+    pub fn origin_list(&self) -> Option<&Arc<OriginList>> {
         match &self.origin {
-            OriginRule::Reflect => true,
-            OriginRule::List(list) => list.allows(origin),
-            OriginRule::Disabled | OriginRule::Any | OriginRule::Fixed(_) | OriginRule::Dynamic => {
-                false
-            }
+            OriginRule::List(list) => Some(list),
+            _ => None,
         }
     }
 
     /// Strict mode: what a preflight asks for that the policy does not allow, if anything.
     pub fn preflight_refusal(&self, method: &str, request_headers: &str) -> Option<String> {
         preflight::refusal(
-            self.allow_methods.as_deref(),
-            &self.allow_headers,
-            self.allow_credentials,
+            self.headers.allow_methods.as_deref(),
+            &self.headers.allow_headers,
+            self.headers.allow_credentials,
             method,
             request_headers,
         )
     }
-
-    /// Why a refused origin matched nothing, when a configured entry comes close.
-    pub fn refusal_hint(&self, origin: &str) -> Option<String> {
-        match &self.origin {
-            OriginRule::List(list) => list.refusal_hint(origin),
-            _ => None,
-        }
-    }
-
-    /// `cors` adds `Vary: Origin` whenever the answer could depend on the request's origin,
-    /// and for a fixed origin too.
-    pub fn varies_on_origin(&self) -> bool {
-        matches!(
-            self.origin,
-            OriginRule::Fixed(_) | OriginRule::Reflect | OriginRule::List(_)
-        )
-    }
-}
-
-fn origin_rule(spec: OriginSpec) -> Result<OriginRule, ConfigError> {
-    Ok(match spec {
-        OriginSpec::Disabled => OriginRule::Disabled,
-        OriginSpec::Any => OriginRule::Any,
-        OriginSpec::Fixed(origin) => {
-            headers::check_header_value("origin", &origin)?;
-            OriginRule::Fixed(origin)
-        }
-        OriginSpec::Reflect => OriginRule::Reflect,
-        OriginSpec::List {
-            exact,
-            patterns,
-            allow_all,
-        } => OriginRule::List(OriginList::new(exact, &patterns, allow_all)?),
-        OriginSpec::Dynamic => OriginRule::Dynamic,
-    })
 }
 
 /// Browsers fail a preflight whose status is not 2xx, so anything else is a mistake.
@@ -184,52 +119,47 @@ fn success_status(status: u32) -> Result<u32, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::headers::AllowHeaders;
 
-    fn spec(origin: OriginSpec) -> PolicySpec {
-        PolicySpec::with_origin(origin)
+    fn list(exact: &[&str]) -> OriginRule {
+        let exact = exact.iter().map(|origin| origin.to_string()).collect();
+        OriginRule::List(Arc::new(OriginList::new(exact, &[], false).unwrap()))
     }
 
     #[test]
     fn defaults_match_cors() {
-        let policy = Policy::build(spec(OriginSpec::Any)).unwrap();
+        let policy = Policy::build(PolicySpec::with_origin(OriginRule::Any)).unwrap();
         assert_eq!(
-            policy.allow_methods.as_deref(),
+            policy.headers.allow_methods.as_deref(),
             Some("GET,HEAD,PUT,PATCH,POST,DELETE")
         );
-        assert_eq!(policy.allow_headers, AllowHeaders::Reflect);
-        assert!(!policy.varies_on_origin());
-        assert!(!policy.echoes_origin("https://a.example"));
+        assert_eq!(policy.headers.allow_headers, AllowHeaders::Reflect);
+        assert!(!policy.origin.varies_on_origin());
+        assert!(policy.origin_list().is_none());
     }
 
     #[test]
-    fn list_echoes_only_matching_origins_and_always_varies() {
-        let policy = Policy::build(spec(OriginSpec::List {
-            exact: vec!["https://a.example".into()],
-            patterns: vec![],
-            allow_all: false,
-        }))
-        .unwrap();
-        assert!(policy.echoes_origin("https://a.example"));
-        assert!(!policy.echoes_origin("https://b.example"));
-        assert!(policy.varies_on_origin());
+    fn a_list_is_handed_out_for_matching_and_always_varies() {
+        let policy = Policy::build(PolicySpec::with_origin(list(&["https://a.example"]))).unwrap();
+        let origins = policy.origin_list().unwrap();
+        assert!(origins.allows("https://a.example"));
+        assert!(!origins.allows("https://b.example"));
+        assert!(policy.origin.varies_on_origin());
     }
 
     #[test]
-    fn fixed_origin_never_echoes_but_varies() {
-        let policy = Policy::build(spec(OriginSpec::Fixed("https://a.example".into()))).unwrap();
-        assert!(!policy.echoes_origin("https://a.example"));
-        assert!(policy.varies_on_origin());
-    }
-
-    #[test]
-    fn reflect_echoes_everything() {
-        let policy = Policy::build(spec(OriginSpec::Reflect)).unwrap();
-        assert!(policy.echoes_origin("null"));
+    fn fixed_origin_and_reflect_vary() {
+        let fixed = OriginRule::Fixed("https://a.example".into());
+        assert!(Policy::build(PolicySpec::with_origin(fixed))
+            .unwrap()
+            .origin
+            .varies_on_origin());
+        assert!(OriginRule::Reflect.varies_on_origin());
     }
 
     #[test]
     fn non_2xx_success_status_is_rejected_with_the_fix() {
-        let mut bad = spec(OriginSpec::Any);
+        let mut bad = PolicySpec::with_origin(OriginRule::Any);
         bad.options_success_status = 404;
         let err = Policy::build(bad).unwrap_err();
         assert!(
@@ -242,7 +172,8 @@ mod tests {
 
     #[test]
     fn fixed_origin_with_a_newline_is_rejected() {
-        let err = Policy::build(spec(OriginSpec::Fixed("https://a.example\n".into()))).unwrap_err();
+        let fixed = OriginRule::Fixed("https://a.example\n".into());
+        let err = Policy::build(PolicySpec::with_origin(fixed)).unwrap_err();
         assert!(err.message().starts_with("origin:"), "{}", err.message());
     }
 }

@@ -1,0 +1,47 @@
+'use strict'
+// An OriginList: a configured origin list (or what an origin function answered), compiled
+// natively; whether it allows an origin is remembered by a DecisionCache.
+const { originListBuild, originListAllows, originListRefusalHint } = require('./addon')
+const { DecisionCache } = require('./decision-cache')
+const { nativeCall } = require('./native-call')
+const { originInput } = require('./options')
+
+// String.prototype.isWellFormed needs Node 20; with the u flag only a lone surrogate is \p{Cs}.
+const LONE_SURROGATE = /\p{Cs}/u
+
+function isWellFormed(text) {
+  return !LONE_SURROGATE.test(text)
+}
+
+class OriginList {
+  constructor(handle) {
+    this.handle = handle
+    this.allows = new DecisionCache((origin) => this.allowsNow(origin))
+  }
+
+  /** Asks Rust, uncached. A lone surrogate would reach Rust as U+FFFD and could match another entry: refused. */
+  allowsNow(origin) {
+    return isWellFormed(origin) && originListAllows(this.handle, origin)
+  }
+
+  /** Whether the list allows this request origin (absent or empty origins never are). */
+  echoesOrigin(origin) {
+    return typeof origin === 'string' && origin !== '' && this.allows.get(origin)
+  }
+
+  /** Why an origin is refused: a sentence, plus the closest configured entry when one is close. */
+  originRefusalReasons(origin) {
+    if (origin === undefined) return ['the request has no Origin header']
+    const reasons = [`origin ${origin} is not allowed`]
+    const hint = typeof origin === 'string' && isWellFormed(origin) ? originListRefusalHint(this.handle, origin) : null
+    if (hint) reasons.push(hint)
+    return reasons
+  }
+}
+
+/** Compiles what an origin function answered (a RegExp or an array) into an OriginList. */
+function compileOriginList(answer) {
+  return new OriginList(nativeCall(originListBuild, originInput(answer)))
+}
+
+module.exports = { OriginList, compileOriginList }
