@@ -5,38 +5,15 @@
 // the route does not export.
 const test = require('node:test')
 const assert = require('node:assert/strict')
-const fs = require('node:fs')
 const net = require('node:net')
 const path = require('node:path')
-const { execFileSync } = require('node:child_process')
 const { startProcess } = require('./check/processes')
 const { chromiumMissing, launch, startPages } = require('./check/chromium')
 const { runCases } = require('./check/cases')
+const { installAndBuild } = require('./support/next-build')
 
 const repoDir = path.join(__dirname, '..')
 const appDir = path.join(repoDir, 'examples', 'next-app')
-const nextBin = path.join(appDir, 'node_modules', 'next', 'dist', 'bin', 'next')
-const SOURCES = ['app', 'lib', 'proxy.ts', 'next.config.mjs', 'package.json']
-
-function newestChange(entry) {
-  const stat = fs.statSync(entry)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newestChange(path.join(entry, name))))
-}
-
-/** Installs and builds the example unless a build newer than its sources is there. */
-function buildExample() {
-  const env = { ...process.env, CARGO_TARGET_DIR: path.join(repoDir, 'target'), NEXT_TELEMETRY_DISABLED: '1' }
-  if (!fs.existsSync(nextBin)) {
-    fs.rmSync(path.join(appDir, 'node_modules', 'cors-native'), { recursive: true, force: true })
-    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: appDir, env, stdio: 'pipe' })
-  }
-  const buildId = path.join(appDir, '.next', 'BUILD_ID')
-  const sourcesChanged = Math.max(...SOURCES.map((name) => newestChange(path.join(appDir, name))))
-  if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < sourcesChanged) {
-    execFileSync(process.execPath, [nextBin, 'build'], { cwd: appDir, env, stdio: 'pipe' })
-  }
-}
 
 function freePort() {
   return new Promise((resolve) => {
@@ -68,7 +45,7 @@ test('check agrees with Chromium on the Next.js example', { timeout: 10 * 60_000
     console.warn(`SKIPPED: ${missing}`)
     return t.skip(missing)
   }
-  buildExample()
+  const nextBin = installAndBuild(appDir)
   const port = await freePort()
   const next = await startProcess(process.execPath, [nextBin, 'start', '--hostname', '127.0.0.1', '--port', String(port)], { cwd: appDir, ready: /Ready/, env: { NEXT_TELEMETRY_DISABLED: '1' } })
   t.after(() => next.stop())
