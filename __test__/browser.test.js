@@ -3,8 +3,8 @@
 // packages) load a page from http://localhost:<port> and fetch() an API on another port,
 // guarded by cors-native in Express, by cors@2.8.6 in Express for comparison, and by
 // cors-native/next in a built Next.js app. Each run's verdict must be the one the scenario
-// expects for that engine and target; every exchange is written to one JSON file for the
-// browser model. A missing browser skips its engine (fails under CI=true).
+// expects for that engine and target, and the one the browser model predicts; every exchange
+// is written to one JSON file. A missing browser skips its engine (fails under CI=true).
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const fs = require('node:fs')
@@ -18,6 +18,7 @@ const { runScenario } = require('./browser/run')
 const { expectedVerdict } = require('./browser/checks')
 const { engineTable } = require('./browser/table')
 const { linesAbout } = require('./browser/console')
+const { disagreements } = require('./browser/prediction')
 
 test('every scenario in every engine against every target', { timeout: 300_000 }, async (t) => {
   t.mock.method(process, 'emitWarning', () => {}) // scenarios include deliberate mistakes
@@ -60,6 +61,9 @@ test('every scenario in every engine against every target', { timeout: 300_000 }
       const table = rows.map((row) => ({ ...row, expected: [...row.expected].join(' / ') }))
       for (const line of engineTable(engine.name, targets.map(({ target }) => target), table)) t.diagnostic(line)
       assert.deepEqual(failures, [])
+      const mispredicted = disagreements(engine.name, runs.map(({ record }) => record))
+      t.diagnostic(`${engine.name}: the model predicted ${runs.length - mispredicted.length} of ${runs.length} runs`)
+      assert.deepEqual(mispredicted, [])
     })
   }
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cors-native-browsers-')), 'exchanges.json')
