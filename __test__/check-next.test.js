@@ -12,6 +12,7 @@ const { execFileSync } = require('node:child_process')
 const { startProcess } = require('./check/processes')
 const { chromiumMissing, launch, startPages } = require('./check/chromium')
 const { runCases } = require('./check/cases')
+const { useRepositoryBuild } = require('./support/next-build')
 
 const repoDir = path.join(__dirname, '..')
 const appDir = path.join(repoDir, 'examples', 'next-app')
@@ -30,6 +31,7 @@ function buildExample() {
   if (!fs.existsSync(nextBin)) {
     fs.rmSync(path.join(appDir, 'node_modules', 'cors-native'), { recursive: true, force: true })
     execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: appDir, env, stdio: 'pipe' })
+    useRepositoryBuild(appDir)
   }
   const buildId = path.join(appDir, '.next', 'BUILD_ID')
   const sourcesChanged = Math.max(...SOURCES.map((name) => newestChange(path.join(appDir, name))))
