@@ -46,6 +46,22 @@ test('a blocked redirect hop is named by its index', () => {
   assert.equal(result.engines.chromium.hop, 0)
 })
 
+test('a preflight sent to a redirect target rides on the redirect; Firefox sends it from the page origin', () => {
+  const target = 'http://127.0.0.1:9000/items'
+  const preflighted = { status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Headers', 'x-api-key']] }
+  const redirect = { url: API, status: 302, headers: [['Location', target], ['Access-Control-Allow-Origin', PAGE]] }
+  const onlyNull = { url: target, status: 204, headers: [['Access-Control-Allow-Origin', 'null'], ['Access-Control-Allow-Headers', 'x-api-key']] }
+  const result = predict(exchange({
+    headers: [['X-Api-Key', 'k']],
+    preflight: preflighted,
+    responses: [{ ...redirect, preflight: onlyNull }, { url: target, status: 200, headers: [['Access-Control-Allow-Origin', 'null']] }],
+  }))
+  const { chromium, firefox, webkit } = result.engines
+  assert.equal(chromium.allowed && webkit.allowed, true)
+  assert.deepEqual([firefox.step, firefox.hop, firefox.failure], ['preflight', 0, 'allow-origin-mismatch'])
+  assert.throws(() => predict(exchange({ preflight: preflighted, responses: [{ ...redirect, preflight: { status: 204 } }] })), /preflight\.url/)
+})
+
 test('the preflight a browser would send and the headers it refuses to send', () => {
   assert.deepEqual(preflightRequest({ url: API, origin: PAGE, method: 'delete', headers: [['X-B', '1'], ['x-a', '2']] }), { needed: true, method: 'DELETE', headers: ['x-a', 'x-b'] })
   assert.match(forbiddenHeader('Origin'), /forbidden/)

@@ -3,8 +3,9 @@
 // packages) load a page from http://localhost:<port> and fetch() an API on another port,
 // guarded by cors-native in Express, by cors@2.8.6 in Express for comparison, and by
 // cors-native/next in a built Next.js app. Each run's verdict must be the one the scenario
-// expects for that engine and target; every exchange is written to one JSON file for the
-// browser model. A missing browser skips its engine (fails under CI=true).
+// expects for that engine and target, and each fetch's outcome the one the browser model
+// predicts from that fetch's exchange; every exchange is written to one JSON file. A missing
+// browser skips its engine (fails under CI=true).
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const fs = require('node:fs')
@@ -18,6 +19,7 @@ const { runScenario } = require('./browser/run')
 const { expectedVerdict } = require('./browser/checks')
 const { engineTable } = require('./browser/table')
 const { linesAbout } = require('./browser/console')
+const { disagreements } = require('./browser/prediction')
 
 test('every scenario in every engine against every target', { timeout: 300_000 }, async (t) => {
   t.mock.method(process, 'emitWarning', () => {}) // scenarios include deliberate mistakes
@@ -48,7 +50,7 @@ test('every scenario in every engine against every target', { timeout: 300_000 }
         for (const [index, scenario] of scenarios.entries()) {
           const run = await runScenario({ page, engine, target, recorder, pageOrigin: pages.origin }, scenario, index)
           failures.push(...run.failures)
-          records.push(run.record)
+          records.push(...run.records)
           runs.push({ ...run, origins: Object.values(recorder.env) })
           rows[index].expected.add(expectedVerdict(scenario, target, engine.name))
           rows[index].cells.push(run.cell)
@@ -56,10 +58,16 @@ test('every scenario in every engine against every target', { timeout: 300_000 }
       }
       await new Promise((resolve) => setTimeout(resolve, 500)) // the last run's console lines
       const lines = page.takeConsole()
-      for (const { record, origins, urlPath } of runs) record.outcome.console = linesAbout(lines, origins, urlPath)
+      for (const { records, origins, urlPath } of runs) {
+        for (const record of records) record.outcome.console = linesAbout(lines, origins, urlPath)
+      }
       const table = rows.map((row) => ({ ...row, expected: [...row.expected].join(' / ') }))
       for (const line of engineTable(engine.name, targets.map(({ target }) => target), table)) t.diagnostic(line)
       assert.deepEqual(failures, [])
+      const fetches = runs.flatMap(({ records }) => records)
+      const mispredicted = disagreements(engine.name, fetches)
+      t.diagnostic(`${engine.name}: the model predicted ${fetches.length - mispredicted.length} of ${fetches.length} fetches (${runs.length} runs)`)
+      assert.deepEqual(mispredicted, [])
     })
   }
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cors-native-browsers-')), 'exchanges.json')

@@ -42,6 +42,7 @@ fn exchange(preflight_status: u16) -> Exchange {
                 ),
                 ("Access-Control-Max-Age", "600"),
             ]),
+            preflight: None,
         }),
         responses: vec![Response {
             url,
@@ -52,6 +53,7 @@ fn exchange(preflight_status: u16) -> Exchange {
                 ("Access-Control-Allow-Origin", "https://app.example.com"),
                 ("Access-Control-Allow-Credentials", "true"),
             ]),
+            preflight: None,
         }],
     }
 }

@@ -21,6 +21,15 @@ function response(value, where) {
   return { url: value.url === undefined ? undefined : String(value.url), status, headers: pairs(value.headers, where) }
 }
 
+/** A response of the actual request; a followed redirect may carry the preflight sent to its target. */
+function hop(value, where) {
+  const result = response(value, where)
+  if (value.preflight === undefined || value.preflight === null) return result
+  const preflight = response(value.preflight, `${where}.preflight`)
+  if (preflight.url === undefined) throw new TypeError(`${where}.preflight.url must be the redirect target's URL`)
+  return { ...result, preflight }
+}
+
 function request(value) {
   if (!value || typeof value !== 'object') throw new TypeError('exchange.request must be an object')
   const credentials = value.credentials ?? 'same-origin'
@@ -36,8 +45,11 @@ function request(value) {
 
 /**
  * `exchange`: `{ request: { url, origin, method, headers: [[name, value]...], credentials },
- * preflight: null | { status, headers }, responses: [{ url, status, headers }...] }`; `responses`
- * is empty when the actual request was not sent, and then only the preflight is judged.
+ * preflight: null | { status, headers }, responses: [{ url, status, headers, preflight? }...] }`;
+ * `responses` is empty when the actual request was not sent, and then only the preflight is
+ * judged. A redirect the browser followed may carry `preflight: { url, status, headers }`, the
+ * answer to the preflight it sent to the redirect's target (engines differ in sending it); a
+ * last response that is such a redirect is one whose target's preflight failed.
  * Returns `{ preflightNeeded, crossOrigin, requestMethod, requestHeaders, engines: { chromium,
  * firefox, webkit } }`, each engine `{ allowed, step, hop, failure, console, fix,
  * preflightCacheSeconds, deviation }`.
@@ -48,7 +60,7 @@ function predict(exchange) {
   return addon.browserPredict({
     request: request(exchange.request),
     preflight: exchange.preflight ? response(exchange.preflight, 'exchange.preflight') : undefined,
-    responses: exchange.responses.map((r, i) => response(r, `exchange.responses[${i}]`)),
+    responses: exchange.responses.map((r, i) => hop(r, `exchange.responses[${i}]`)),
   })
 }
 

@@ -23,12 +23,22 @@ pub struct BrowserResponse {
     pub url: Option<String>,
     pub status: u32,
     pub headers: Vec<Vec<String>>,
+    /// On a followed redirect: the response to the preflight sent to its target.
+    pub preflight: Option<BrowserPreflightResponse>,
+}
+
+/// A preflight's response; its `url` defaults to the page's request URL.
+#[napi(object)]
+pub struct BrowserPreflightResponse {
+    pub url: Option<String>,
+    pub status: u32,
+    pub headers: Vec<Vec<String>>,
 }
 
 #[napi(object)]
 pub struct BrowserExchange {
     pub request: BrowserRequest,
-    pub preflight: Option<BrowserResponse>,
+    pub preflight: Option<BrowserPreflightResponse>,
     pub responses: Vec<BrowserResponse>,
 }
 
@@ -79,7 +89,10 @@ pub fn browser_predict(exchange: BrowserExchange) -> Result<BrowserPrediction> {
     let url = request.url.clone();
     let exchange = Exchange {
         request,
-        preflight: exchange.preflight.map(|r| response(r, &url)).transpose()?,
+        preflight: exchange
+            .preflight
+            .map(|r| preflight_response(r, &url))
+            .transpose()?,
         responses: exchange
             .responses
             .into_iter()
@@ -154,12 +167,31 @@ fn request(input: BrowserRequest) -> Result<Request> {
 }
 
 fn response(input: BrowserResponse, request_url: &str) -> Result<Response> {
+    let preflight = input
+        .preflight
+        .map(|r| preflight_response(r, request_url).map(Box::new))
+        .transpose()?;
+    Ok(Response {
+        preflight,
+        ..preflight_response(
+            BrowserPreflightResponse {
+                url: input.url,
+                status: input.status,
+                headers: input.headers,
+            },
+            request_url,
+        )?
+    })
+}
+
+fn preflight_response(input: BrowserPreflightResponse, request_url: &str) -> Result<Response> {
     let status =
         u16::try_from(input.status).map_err(|_| invalid("a response status must be 0-65535"))?;
     Ok(Response {
         url: input.url.unwrap_or_else(|| request_url.to_string()),
         status,
         headers: headers(input.headers)?,
+        preflight: None,
     })
 }
 

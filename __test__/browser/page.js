@@ -5,20 +5,24 @@
 // function when the top page asks it by postMessage.
 
 /**
- * Runs in the page: fetch `url` `repeat` times (the second time with `then` if given);
- * 'blocked' when fetch rejects (a CORS failure).
+ * Runs in the page: fetch `url` `repeat` times (the second time with `then` if given),
+ * stopping at the first that fails; 'blocked' when fetch rejects (a CORS failure).
+ * `fetches` holds each fetch's verdict in order.
  */
 async function fetchInPage({ url, init, then, reads = [], repeat = 1 }) {
   let result
+  const fetches = []
   for (let i = 0; i < repeat; i++) {
     try {
       const response = await fetch(url, i > 0 && then ? then : init)
       const text = await response.text()
       const read = {}
       for (const name of reads) read[name] = response.headers.get(name)
-      result = { verdict: 'ok', status: response.status, text, read }
+      fetches.push('ok')
+      result = { verdict: 'ok', status: response.status, text, read, fetches }
     } catch (error) {
-      return { verdict: 'blocked', error: String(error) }
+      fetches.push('blocked')
+      return { verdict: 'blocked', error: String(error), fetches }
     }
   }
   return result

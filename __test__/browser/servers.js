@@ -4,7 +4,8 @@
 // ports is same-site), and a recording proxy in front of each target, listening on
 // http://localhost:<P> (also reachable as http://127.0.0.1:<P>, another origin) and on
 // https://localhost:<Q> with a self-signed certificate made by openssl. The proxy logs every
-// request it forwards and the status and headers the target answered, byte for byte.
+// request it forwards and the status and headers the target answered, byte for byte, and
+// also the requests Node's own parser refuses with a 400 before any handler runs.
 const http = require('node:http')
 const https = require('node:https')
 const fs = require('node:fs')
@@ -12,6 +13,7 @@ const os = require('node:os')
 const path = require('node:path')
 const { execFileSync } = require('node:child_process')
 const { pageHtml } = require('./page')
+const { headerOf } = require('./exchange')
 
 function listen(server) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)))
@@ -56,6 +58,19 @@ function pairs(raw) {
   return list
 }
 
+/** What Node's HTTP server writes, by default, to a request its parser refuses. */
+const BAD_REQUEST = { status: 400, headers: [['Connection', 'close']] }
+const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) (\S+) HTTP\/1\.[01]$/
+
+/** The method, URL and headers of a refused request, from its raw bytes (null if not HTTP). */
+function refusedRequest(scheme, packet) {
+  const [line, ...fields] = packet.toString('latin1').split('\r\n\r\n')[0].split('\r\n')
+  const parts = REQUEST_LINE.exec(line)
+  if (!parts) return null
+  const headers = fields.map((field) => [field.slice(0, field.indexOf(':')), field.slice(field.indexOf(':') + 1).trim()])
+  return { method: parts[1], url: `${scheme}://${headerOf(headers, 'host')}${parts[2]}`, headers }
+}
+
 /** A recording reverse proxy; `upstream` (a port on 127.0.0.1) is set once the target listens. */
 async function startRecorder() {
   const log = []
@@ -74,8 +89,18 @@ async function startRecorder() {
     })
     req.pipe(outgoing)
   }
-  const plain = http.createServer(forward('http'))
-  const secure = https.createServer(selfSignedCertificate(), forward('https'))
+  // Node's parser refuses some requests a browser sends (a lower-case `patch`, say) before
+  // the proxy sees them; answer as Node does by default, and log what the browser got.
+  const refuse = (scheme) => (error, socket) => {
+    if (socket.writable) {
+      const refused = error.rawPacket && refusedRequest(scheme, error.rawPacket)
+      if (refused) log.push({ ...refused, response: BAD_REQUEST })
+      socket.write(`HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n`)
+    }
+    socket.destroy()
+  }
+  const plain = http.createServer(forward('http')).on('clientError', refuse('http'))
+  const secure = https.createServer(selfSignedCertificate(), forward('https')).on('clientError', refuse('https'))
   const [port, securePort] = [await listen(plain), await listen(secure)]
   return {
     env: { api: `http://localhost:${port}`, alt: `http://127.0.0.1:${port}`, secure: `https://localhost:${securePort}` },

@@ -7,6 +7,15 @@ const { execFileSync } = require('node:child_process')
 
 const repoDir = path.join(__dirname, '..', '..')
 
+/**
+ * A copied package (install-links, or npm's own choice) has no addon and no prebuilt platform
+ * package: give it this repository's build as its local build, as `npx cors-native build` would.
+ */
+function useRepositoryBuild(appDir) {
+  const installed = path.join(appDir, 'node_modules', 'cors-native')
+  if (!fs.lstatSync(installed).isSymbolicLink()) fs.copyFileSync(path.join(repoDir, 'cors-native.node'), path.join(installed, 'cors-native.node'))
+}
+
 /** `installLinks` copies file: dependencies instead of linking them (for apps Turbopack roots inside this repository). */
 function installAndBuild(appDir, { installLinks = false, report = () => {} } = {}) {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
@@ -19,12 +28,9 @@ function installAndBuild(appDir, { installLinks = false, report = () => {} } = {
   }
   const nextBin = path.join(appDir, 'node_modules', 'next', 'dist', 'bin', 'next')
   timed('npm install', () => execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', ...(installLinks ? ['--install-links'] : [])], { cwd: appDir, env, stdio: 'pipe' }))
-  // A copied package (install-links) has no prebuilt platform package: give it this
-  // repository's build as its local build, as `npx cors-native build` would.
-  const installed = path.join(appDir, 'node_modules', 'cors-native')
-  if (!fs.lstatSync(installed).isSymbolicLink()) fs.copyFileSync(path.join(repoDir, 'cors-native.node'), path.join(installed, 'cors-native.node'))
+  useRepositoryBuild(appDir)
   timed('next build', () => execFileSync(process.execPath, [nextBin, 'build'], { cwd: appDir, env, stdio: 'pipe' }))
   return nextBin
 }
 
-module.exports = { installAndBuild }
+module.exports = { installAndBuild, useRepositoryBuild }

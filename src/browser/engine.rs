@@ -58,4 +58,23 @@ impl Engine {
     pub fn checks_preflight_status_first(self) -> bool {
         self == Engine::Webkit
     }
+
+    /// The Origin of the preflight an engine sends to a redirect's target: Firefox sends the
+    /// page's origin (its request then carries `null`); Chromium and WebKit send the
+    /// request's, which is `null` after a cross-origin redirect.
+    pub fn redirect_preflight_sends_page_origin(self) -> bool {
+        self == Engine::Firefox
+    }
+
+    /// All three drop `Authorization` from a request redirected to another origin, but
+    /// WebKit's preflight to the new target still asks for every header the page set.
+    pub fn redirect_preflight_asks_original_headers(self) -> bool {
+        self == Engine::Webkit
+    }
+
+    /// Firefox preflights every redirect target of a preflighted request, even when what is
+    /// left of it (Authorization dropped) would need no preflight; Chromium decides anew.
+    pub fn redirect_preflight_whenever_first_was(self) -> bool {
+        self == Engine::Firefox
+    }
 }

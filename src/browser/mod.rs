@@ -63,11 +63,16 @@ pub struct Response {
     pub url: String,
     pub status: u16,
     pub headers: Vec<Header>,
+    /// On a redirect the browser followed: the response to the preflight it sent to the
+    /// redirect's target first, when it sent one (engines differ) and it is known.
+    pub preflight: Option<Box<Response>>,
 }
 
 /// One cross-origin exchange: the request, the preflight's response if one was sent, and
 /// every response of the actual request in order (redirects first, the final one last;
 /// none when the actual request was not sent, and then only the preflight is judged).
+/// A last response that is a redirect with a `preflight` is one whose target's preflight
+/// failed (or whose target's response is not known).
 #[derive(Clone, Debug)]
 pub struct Exchange {
     pub request: Request,

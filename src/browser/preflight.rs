@@ -62,6 +62,23 @@ pub fn check(
     })
 }
 
+/// The preflight `engine` sends to a redirect's target before following it, if any. `first`
+/// is what the page's request asked (`first_sent`: whether that preflight went out);
+/// `remaining` is what the request still asks after the redirect (Authorization dropped
+/// when the redirect changed origins).
+pub fn for_redirect(
+    engine: Engine,
+    first: &PreflightRequest,
+    first_sent: bool,
+    remaining: PreflightRequest,
+) -> Option<PreflightRequest> {
+    if engine.redirect_preflight_asks_original_headers() {
+        return first.needed.then(|| first.clone());
+    }
+    let sticky = first_sent && engine.redirect_preflight_whenever_first_was();
+    (remaining.needed || sticky).then_some(remaining)
+}
+
 pub fn is_redirect(response: &Response) -> bool {
     matches!(response.status, 301 | 302 | 303 | 307 | 308)
         && header_map::count(&response.headers, "location") > 0

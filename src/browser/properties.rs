@@ -48,7 +48,16 @@ fn response() -> impl Strategy<Value = Response> {
             url,
             status,
             headers,
+            preflight: None,
         })
+}
+
+/// A response of the actual request, perhaps with the preflight sent to its redirect's target.
+fn hop() -> impl Strategy<Value = Response> {
+    (response(), proptest::option::of(response())).prop_map(|(mut hop, preflight)| {
+        hop.preflight = preflight.map(Box::new);
+        hop
+    })
 }
 
 fn exchange() -> impl Strategy<Value = Exchange> {
@@ -69,7 +78,7 @@ fn exchange() -> impl Strategy<Value = Exchange> {
         method,
         headers,
         proptest::option::of(response()),
-        proptest::collection::vec(response(), 1..4),
+        proptest::collection::vec(hop(), 1..4),
     )
         .prop_map(
             |(credentials, method, headers, preflight, responses)| Exchange {

@@ -26,6 +26,7 @@ fn response(url: &str, status: u16, headers: &[(&str, &str)]) -> Response {
         url: url.into(),
         status,
         headers: h(headers),
+        preflight: None,
     }
 }
 

@@ -76,3 +76,123 @@ fn more_than_twenty_redirects_fail() {
     });
     assert_eq!(chromium(&p).failure, Some(Failure::TooManyRedirects));
 }
+
+const OTHER: &str = "https://cdn.example.net/todos";
+
+/// A request for `headers`, preflighted at the API, redirected to OTHER, which answers
+/// the preflight sent to it with `target_preflight` and the request with `final_acao`.
+fn redirected(
+    headers: &[(&str, &str)],
+    target_preflight: &[(&str, &str)],
+    final_acao: &str,
+) -> Prediction {
+    let mut redirect = response(
+        API,
+        302,
+        &[("Location", OTHER), ("Access-Control-Allow-Origin", PAGE)],
+    );
+    redirect.preflight = Some(Box::new(response(OTHER, 204, target_preflight)));
+    predict(&Exchange {
+        request: request("GET", headers, Credentials::Omit),
+        preflight: Some(response(
+            API,
+            204,
+            &[
+                ("Access-Control-Allow-Origin", PAGE),
+                ("Access-Control-Allow-Headers", "authorization, x-api-key"),
+            ],
+        )),
+        responses: vec![
+            redirect,
+            response(OTHER, 200, &[("Access-Control-Allow-Origin", final_acao)]),
+        ],
+    })
+}
+
+#[test]
+fn webkit_asks_the_redirect_target_for_authorization_and_chromium_asks_nothing() {
+    let p = redirected(
+        &[("Authorization", "Bearer t")],
+        &[
+            ("Access-Control-Allow-Origin", "*"),
+            ("Access-Control-Allow-Headers", "X-Api-Key"),
+        ],
+        "*",
+    );
+    // Chromium drops Authorization and sends no second preflight; Firefox asks for no
+    // header; WebKit still asks for authorization, which the target does not list.
+    assert!(p.engines[0].allowed && p.engines[1].allowed);
+    let webkit = &p.engines[2];
+    assert_eq!(
+        webkit.failure,
+        Some(Failure::HeaderNotAllowed("authorization".into()))
+    );
+    assert_eq!((webkit.step, webkit.hop), (Some(Step::Preflight), Some(0)));
+}
+
+#[test]
+fn firefox_sends_the_redirect_preflight_with_the_page_origin() {
+    let allows = |origin| {
+        [
+            ("Access-Control-Allow-Origin", origin),
+            ("Access-Control-Allow-Headers", "x-api-key"),
+        ]
+    };
+    let only_null = redirected(&[("X-Api-Key", "k")], &allows("null"), "null");
+    assert!(only_null.engines[0].allowed && only_null.engines[2].allowed);
+    let firefox = &only_null.engines[1];
+    assert_eq!(
+        firefox.failure,
+        Some(Failure::AllowOriginMismatch("null".into()))
+    );
+    assert_eq!(
+        (firefox.step, firefox.hop),
+        (Some(Step::Preflight), Some(0))
+    );
+    assert!(firefox.console.as_deref().unwrap().contains(OTHER));
+    // The request itself carries null in every engine.
+    let page_only = redirected(&[("X-Api-Key", "k")], &allows(PAGE), "null");
+    assert!(page_only.engines[1].allowed);
+    assert_eq!(
+        page_only.engines[0].failure,
+        Some(Failure::AllowOriginMismatch(PAGE.into()))
+    );
+}
+
+#[test]
+fn firefox_preflights_the_target_of_a_preflighted_request_even_without_its_headers() {
+    let p = redirected(&[("Authorization", "Bearer t")], &[], "*");
+    assert!(p.engines[0].allowed);
+    assert_eq!(p.engines[1].failure, Some(Failure::MissingAllowOrigin));
+    assert_eq!(p.engines[2].failure, Some(Failure::MissingAllowOrigin));
+}
+
+#[test]
+fn a_simple_request_sends_no_redirect_preflight_and_a_failed_one_ends_the_exchange() {
+    let simple = redirected(&[], &[], "*");
+    assert!(simple.engines.iter().all(|v| v.allowed));
+    // The target's preflight failed, so the exchange stops at the redirect.
+    let mut redirect = response(
+        API,
+        307,
+        &[("Location", OTHER), ("Access-Control-Allow-Origin", PAGE)],
+    );
+    redirect.preflight = Some(Box::new(response(OTHER, 404, &[])));
+    let p = predict(&Exchange {
+        request: request("PUT", &[], Credentials::Omit),
+        preflight: Some(response(
+            API,
+            204,
+            &[
+                ("Access-Control-Allow-Origin", PAGE),
+                ("Access-Control-Allow-Methods", "PUT"),
+            ],
+        )),
+        responses: vec![redirect],
+    });
+    assert!(p
+        .engines
+        .iter()
+        .all(|v| v.step == Some(Step::Preflight) && v.hop == Some(0)));
+    assert_eq!(p.engines[2].failure, Some(Failure::PreflightStatus(404)));
+}
