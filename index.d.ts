@@ -63,6 +63,23 @@ declare namespace cors {
     /** The non-safelisted headers the page sends, comma-separated. */
     requestHeaders?: string | undefined
     privateNetwork?: boolean | undefined
+    /** Whether the page sends credentials (`credentials: 'include'`). @default false */
+    credentials?: boolean | undefined
+    /** The API's URL, quoted in the console lines. @default 'https://api.example/' */
+    url?: string | undefined
+  }
+
+  /** What one browser engine does with the response, from cors-native's browser model. */
+  interface EngineVerdict {
+    allowed: boolean
+    /** Where it failed: 'preflight', 'redirect' or 'response'; null when allowed. */
+    step: string | null
+    /** A stable code such as 'allow-origin-mismatch'. */
+    failure: string | null
+    /** The line the engine prints in its console. */
+    console: string | null
+    /** The fix, in HTTP terms. */
+    fix: string | null
   }
 
   interface Explanation {
@@ -73,11 +90,15 @@ declare namespace cors {
     status: number
     headers: Record<string, string>
     reasons: string[]
+    /** What Chromium, Firefox and WebKit do with this response; null without an origin. */
+    engines: Record<'chromium' | 'firefox' | 'webkit', EngineVerdict> | null
   }
 
   interface PolicyLint {
     code: string
     message: string
+    /** Origin entries to write instead, when the fix is of that form. */
+    suggestion: string[]
   }
 
   /** A compiled policy. Compile the options in each worker thread: it cannot be posted to one. */

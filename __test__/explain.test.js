@@ -23,7 +23,8 @@ test('refusals point at the closest entry', () => {
 })
 
 test('an allowed request shows exactly the headers that would be sent', () => {
-  const simple = policy.explain({ origin: 'https://shop.example.org' })
+  const { engines, ...simple } = policy.explain({ origin: 'https://shop.example.org' })
+  for (const engine of ['chromium', 'firefox', 'webkit']) assert.equal(engines[engine].allowed, true, engine)
   assert.deepEqual(simple, {
     allowed: true,
     preflight: false,
@@ -36,6 +37,19 @@ test('an allowed request shows exactly the headers that would be sent', () => {
   assert.equal(preflight.status, 204)
   assert.equal(preflight.headers['Access-Control-Max-Age'], '600')
   assert.equal(preflight.allowed, true)
+  assert.equal(preflight.engines.chromium.allowed, true)
+})
+
+test("each engine's verdict and console line for the response the policy produces", () => {
+  const trailingSlash = cors.compile({ origin: 'https://app.example.com/' })
+  const { engines } = trailingSlash.explain({ origin: 'https://app.example.com', url: 'https://api.example.com/items' })
+  assert.equal(engines.chromium.console, "Access to fetch at 'https://api.example.com/items' from origin 'https://app.example.com' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'https://app.example.com/' that is not equal to the supplied origin. Have the server send the header with a valid value.")
+  assert.match(engines.firefox.console, /CORS header ‘Access-Control-Allow-Origin’ does not match ‘https:\/\/app\.example\.com\/’/)
+  assert.equal(engines.webkit.allowed, false)
+  const credentialed = cors.compile({ origin: '*' }).explain({ origin: 'https://a.example', credentials: true })
+  assert.match(credentialed.engines.chromium.console, /The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '\*' when the request's credentials mode is 'include'/)
+  const preflight = policy.explain({ origin: 'https://shop.example.org', method: 'PUT', requestHeaders: 'x-secret' })
+  assert.match(preflight.engines.chromium.console, /Request header field x-secret is not allowed by Access-Control-Allow-Headers in preflight response/)
 })
 
 test('what the browser would refuse is explained even when the server answers', () => {
@@ -60,9 +74,10 @@ test('DEBUG=cors-native logs refusals, rate-limited', (t) => {
   assert.equal(createRefusalLog(undefined), null)
   assert.equal(createRefusalLog('express:*'), null)
   const log = createRefusalLog('express,cors-native', (line) => lines.push(line))
-  for (let i = 0; i < 50; i++) log('GET', `https://evil${i}.example`, ['origin is not allowed'])
+  const refused = { headers: [], end: false, status: 200, body: null }
+  for (let i = 0; i < 50; i++) log({ method: 'GET', origin: `https://evil${i}.example`, url: 'https://api.example.com/items' }, refused, ['origin is not allowed'])
   assert.equal(lines.length, 10)
-  assert.equal(lines[0], 'cors-native: refused GET from "https://evil0.example": origin is not allowed')
+  assert.match(lines[0], /^cors-native: refused GET https:\/\/api\.example\.com\/items from https:\/\/evil0\.example: origin is not allowed\. Chromium will say: "Access to fetch at 'https:\/\/api\.example\.com\/items' from origin 'https:\/\/evil0\.example' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource\." Fix: /)
 
   const written = t.mock.method(process.stderr, 'write', () => true)
   const previous = process.env.DEBUG
@@ -74,7 +89,7 @@ test('DEBUG=cors-native logs refusals, rate-limited', (t) => {
     if (previous === undefined) delete process.env.DEBUG
     else process.env.DEBUG = previous
   }
-  assert.match(String(written.mock.calls[0].arguments[0]), /refused GET from "https:\/\/app\.example\.com": .*differs only by a trailing slash/)
+  assert.match(String(written.mock.calls[0].arguments[0]), /refused GET http:\/\/localhost\/ from https:\/\/app\.example\.com: .*differs only by a trailing slash/)
 })
 
 test('fromEnv builds options from the environment and names a bad variable', () => {

@@ -4,6 +4,7 @@
 const vary = require('vary')
 const { corsRequest } = require('./pipeline')
 const { refuses } = require('./decision')
+const { browserVerdicts } = require('./browser-verdict')
 
 const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST'])
 
@@ -23,8 +24,29 @@ function headersOf(decision) {
   return headers
 }
 
-/** Asks `pipeline` about the described request and explains the decision. */
-function explain(pipeline, { origin, method = 'GET', requestHeaders, privateNetwork = false } = {}) {
+/** The actual request's decision (for the browser model), or null if it is not known now. */
+function actualDecisionOf(pipeline, origin, method) {
+  let actual = null
+  pipeline.decide(corsRequest(method, origin, undefined, undefined, false), undefined, (error, decided) => {
+    if (!error) actual = decided
+  })
+  return actual
+}
+
+/**
+ * Asks `pipeline` about the described request and explains the decision; `engines` is what
+ * each browser will do, with its console line (quoting `url` when given).
+ */
+function explain(pipeline, { origin, method = 'GET', requestHeaders, privateNetwork = false, credentials = false, url } = {}) {
+  const result = explainDecision(pipeline, { origin, method, requestHeaders, privateNetwork })
+  const preflight = result.decision !== null && result.preflight ? result.decision : null
+  const actual = result.decision === null ? null : preflight === null ? result.decision : actualDecisionOf(pipeline, origin, method)
+  delete result.decision
+  result.engines = actual === null && preflight === null ? null : browserVerdicts({ url, origin, method, requestHeaders, credentials }, preflight, actual)
+  return result
+}
+
+function explainDecision(pipeline, { origin, method, requestHeaders, privateNetwork }) {
   const preflight = needsPreflight(method, requestHeaders, privateNetwork)
   const request = preflight
     ? corsRequest('OPTIONS', origin, method, requestHeaders, privateNetwork)
@@ -37,7 +59,7 @@ function explain(pipeline, { origin, method = 'GET', requestHeaders, privateNetw
     failure = error
     decision = decided
   })
-  const result = { allowed: false, preflight, status: 200, headers: {}, reasons: [] }
+  const result = { allowed: false, preflight, status: 200, headers: {}, reasons: [], decision }
   if (!settled) {
     result.reasons.push('the origin is decided by an asynchronous origin function, which explain() cannot wait for')
     return result

@@ -42,15 +42,24 @@ function applyOrFail(error, decision, res, next) {
   else applyDecision(decision, res, next)
 }
 
+/** With DEBUG=cors-native only: the request and its URL, for the refusal log. */
+function readRequestWithUrl(req) {
+  const request = readRequest(req)
+  const scheme = req.socket?.encrypted ? 'https' : 'http'
+  request.url = `${scheme}://${req.headers.host ?? 'localhost'}${req.originalUrl ?? req.url ?? '/'}`
+  return request
+}
+
 /** The `(req, res, next)` middleware of a pipeline. */
 function middleware(pipeline) {
+  const read = pipeline.log === null ? readRequest : readRequestWithUrl
   if (pipeline.sync) {
     return function corsMiddleware(req, res, next) {
-      applyDecision(pipeline.decideNow(readRequest(req)), res, next)
+      applyDecision(pipeline.decideNow(read(req)), res, next)
     }
   }
   return function corsMiddleware(req, res, next) {
-    pipeline.decide(readRequest(req), req, applyOrFail, res, next)
+    pipeline.decide(read(req), req, applyOrFail, res, next)
   }
 }
 

@@ -94,6 +94,7 @@ function createFetchCors(options, passThrough = () => false) {
   /** The decision, or null after logging a failing delegate or origin function (a 500). */
   function decide(request) {
     const corsRequest = readRequest(request)
+    if (pipeline.log !== null) corsRequest.url = request.url // only for the refusal log
     return pipeline.sync ? pipeline.decideNow(corsRequest) : decideAsync(request, corsRequest)
   }
 

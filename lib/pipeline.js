@@ -123,9 +123,8 @@ class Pipeline {
   /** Logs a refused request (DEBUG=cors-native): the one place refusals are logged. */
   settle(request, decision) {
     if (this.log !== null && (decision.body !== null || refuses(decision, request.origin))) {
-      const kind = isPreflightMethod(request.method) ? 'preflight' : request.method
       const origin = request.origin
-      this.log(kind, origin, refuses(decision, origin) ? decision.explainer.originRefusalReasons(origin) : [decision.body])
+      this.log(request, decision, refuses(decision, origin) ? decision.explainer.originRefusalReasons(origin) : [decision.body])
     }
     return decision
   }

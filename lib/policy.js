@@ -5,7 +5,7 @@ const { policyBuild, policyHeaderValues, policyLints, policyOriginList, policyPr
 const { DecisionCache } = require('./decision-cache')
 const { actualDecision, passDecision } = require('./decision')
 const { nativeCall } = require('./native-call')
-const { OriginList } = require('./origin-list')
+const { OriginList, compileOriginList } = require('./origin-list')
 const { mergeWithDefaults, policyInput, booleanInput } = require('./options')
 const { warnOnce } = require('./warnings')
 
@@ -59,6 +59,11 @@ class Policy {
   originRefusalReasons(origin) {
     if (this.originList !== null) return this.originList.originRefusalReasons(origin)
     if (origin === undefined) return ['the request has no Origin header']
+    // A single origin string gets the same hints as a list entry (trailing slash, case, port).
+    if (this.originRule === 'fixed') {
+      this.fixedOriginList ??= compileOriginList([this.headers.fixedOrigin])
+      return this.fixedOriginList.originRefusalReasons(origin)
+    }
     return [`origin ${origin} is not allowed`]
   }
 

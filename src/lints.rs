@@ -2,7 +2,7 @@
 //! warning with a stable code and the fix, or, with `strict: true`, a construction error.
 
 use crate::headers::MaxAge;
-use crate::origin_entry::Entry;
+use crate::origin_entry::{classify, Entry};
 use crate::origin_rule::OriginRule;
 use crate::regex_intent::advise;
 
@@ -39,23 +39,23 @@ pub fn lints(origin: &OriginRule, credentials: bool, max_age: Option<&MaxAge>) -
             format!("credentials: true with {what} lets every website read responses with the user's cookies (browsers refuse \"*\" with credentials outright); list the allowed origins instead"),
         ));
     }
+    if let OriginRule::Fixed(raw) = origin {
+        // A single origin string is sent as is, so the browser compares it byte for byte.
+        match classify(raw) {
+            Ok(Entry::Exact { origin, .. }) if origin == "null" => found.push(null_origin_lint("origin \"null\" is sent as Access-Control-Allow-Origin")),
+            Ok(entry) => found.extend(entry_lint(&format!("origin {raw:?}"), &entry)),
+            Err(_) => {}
+        }
+    }
     if let OriginRule::List(list) = origin {
         for (raw, entry) in list.mistaken_entries() {
-            let message = match entry {
-                Entry::Malformed { fix, .. } => format!("origin entry {raw:?} {fix}"),
-                Entry::Exact { origin, .. } => format!("origin entry {raw:?} is not written the way browsers send it; it is matched as {origin:?}, write that"),
-                Entry::Pattern(_) => continue,
-            };
-            found.push(lint("CORS_NATIVE_MALFORMED_ORIGIN", message));
+            found.extend(entry_lint(&format!("origin entry {raw:?}"), entry));
         }
         for pattern in list.js_patterns() {
             found.extend(regex_lints(&pattern.source, &pattern.flags));
         }
         if list.allows("null") && !list.allows_all() {
-            found.push(lint(
-                "CORS_NATIVE_NULL_ORIGIN",
-                "the origin list allows \"null\", which sandboxed iframes, data: URLs and local files send: any page can claim it; remove it".into(),
-            ));
+            found.push(null_origin_lint("the origin list allows \"null\""));
         }
     }
     if let Some(seconds) = max_age.and_then(max_age_seconds) {
@@ -67,6 +67,30 @@ pub fn lints(origin: &OriginRule, credentials: bool, max_age: Option<&MaxAge>) -
         }
     }
     found
+}
+
+fn null_origin_lint(what: &str) -> Lint {
+    lint(
+        "CORS_NATIVE_NULL_ORIGIN",
+        format!("{what}, which sandboxed iframes, data: URLs and local files send: any page can claim it; remove it"),
+    )
+}
+
+/// The lint for a configured origin (`what` names it) that browsers never send as written.
+fn entry_lint(what: &str, entry: &Entry) -> Option<Lint> {
+    let (message, suggestion) = match entry {
+        Entry::Malformed { fix, suggestion, .. } => (format!("{what} {fix}"), suggestion.clone()),
+        Entry::Exact { origin, rewritten: true } => (
+            format!("{what} is not written the way browsers send it; browsers send {origin:?}, write that"),
+            Some(origin.clone()),
+        ),
+        Entry::Exact { .. } | Entry::Pattern(_) => return None,
+    };
+    Some(Lint {
+        code: "CORS_NATIVE_MALFORMED_ORIGIN",
+        message,
+        suggestion: suggestion.into_iter().collect(),
+    })
 }
 
 fn max_age_seconds(value: &MaxAge) -> Option<f64> {

@@ -29,6 +29,20 @@ impl Origin {
         })
     }
 
+    /// Parses a configured origin, where an internationalised host such as `bücher.example`
+    /// is written: it becomes the ASCII (Punycode) form browsers send. Only configuration is
+    /// parsed this way; request origins are ASCII and take `parse`.
+    pub fn parse_configured(text: &str) -> Option<Origin> {
+        let (scheme, rest) = text.split_once("://")?;
+        let (host, port) = split_port(rest)?;
+        let host = ascii_host(host)?;
+        let authority = match port {
+            Some(port) => format!("{host}:{port}"),
+            None => host,
+        };
+        Origin::parse(&format!("{scheme}://{authority}"))
+    }
+
     /// The form a browser sends in the Origin header.
     pub fn serialize(&self) -> String {
         match self.port {
@@ -86,6 +100,14 @@ pub(crate) fn valid_host(host: &str) -> bool {
         })
 }
 
+/// A configured host in the ASCII form browsers send: Unicode labels become Punycode (UTS 46).
+pub fn ascii_host(host: &str) -> Option<String> {
+    if host.is_ascii() {
+        return Some(host.to_ascii_lowercase());
+    }
+    idna::domain_to_ascii(host).ok().filter(|ascii| valid_host(ascii))
+}
+
 pub fn default_port(scheme: &str) -> Option<u16> {
     match scheme {
         "http" | "ws" => Some(80),
@@ -97,6 +119,19 @@ pub fn default_port(scheme: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn internationalised_hosts_are_configured_in_their_ascii_form() {
+        assert_eq!(
+            Origin::parse_configured("https://bücher.example").unwrap().serialize(),
+            "https://xn--bcher-kva.example"
+        );
+        assert_eq!(
+            Origin::parse_configured("https://BÜCHER.example:443").unwrap().serialize(),
+            "https://xn--bcher-kva.example"
+        );
+        assert_eq!(Origin::parse("https://bücher.example"), None);
+    }
 
     #[test]
     fn default_ports_are_the_same_as_none() {

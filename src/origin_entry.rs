@@ -14,10 +14,12 @@ pub enum Entry {
     },
     Pattern(OriginPattern),
     /// A value no browser sends as an Origin (path, trailing slash, no scheme): kept as is,
-    /// so it never matches, as in cors; `fix` says what to write instead.
+    /// so it never matches, as in cors; `fix` says what to write instead, and `suggestion` is
+    /// that origin when there is one.
     Malformed {
         raw: String,
         fix: String,
+        suggestion: Option<String>,
     },
 }
 
@@ -27,6 +29,7 @@ pub fn classify(raw: &str) -> Result<Entry, String> {
         return Ok(Entry::Malformed {
             raw: raw.to_string(),
             fix: "inside a list is compared literally and matches no origin; use origin: \"*\" (not in an array) to allow every origin".into(),
+            suggestion: None,
         });
     }
     if raw.contains('*') {
@@ -38,7 +41,7 @@ pub fn classify(raw: &str) -> Result<Entry, String> {
             rewritten: false,
         });
     }
-    if let Some(origin) = Origin::parse(raw) {
+    if let Some(origin) = Origin::parse_configured(raw) {
         let canonical = origin.serialize();
         let rewritten = canonical != raw;
         return Ok(Entry::Exact {
@@ -46,30 +49,32 @@ pub fn classify(raw: &str) -> Result<Entry, String> {
             rewritten,
         });
     }
+    let (fix, suggestion) = fix_for(raw);
     Ok(Entry::Malformed {
         raw: raw.to_string(),
-        fix: fix_for(raw),
+        fix,
+        suggestion,
     })
 }
 
-fn fix_for(raw: &str) -> String {
+const NOT_AN_ORIGIN: &str = "is not an origin; write scheme://host[:port], like \"https://app.example.com\"";
+
+/// What is wrong with a malformed entry, and the origin it evidently means.
+fn fix_for(raw: &str) -> (String, Option<String>) {
     let Some((scheme, rest)) = raw.split_once("://") else {
-        let guess = Origin::parse(&format!("https://{raw}")).map(|origin| origin.serialize());
+        let guess = Origin::parse_configured(&format!("https://{raw}")).map(|origin| origin.serialize());
         return match guess {
-            Some(origin) => format!(
-                "has no scheme; write {origin:?} (or http:// if the site is not served over TLS)"
+            Some(origin) => (
+                format!("has no scheme; write {origin:?} (or http:// if the site is not served over TLS)"),
+                Some(origin),
             ),
-            None => {
-                "is not an origin; write scheme://host[:port], like \"https://app.example.com\""
-                    .into()
-            }
+            None => (NOT_AN_ORIGIN.into(), None),
         };
     };
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
-    let Some(origin) = Origin::parse(&format!("{scheme}://{authority}")) else {
-        return "is not an origin; write scheme://host[:port], like \"https://app.example.com\""
-            .into();
+    let Some(origin) = Origin::parse_configured(&format!("{scheme}://{authority}")) else {
+        return (NOT_AN_ORIGIN.into(), None);
     };
     let what = match tail {
         "/" => "ends with a slash, which browsers never send",
@@ -77,7 +82,8 @@ fn fix_for(raw: &str) -> String {
         t if t.starts_with('#') => "has a fragment, which an origin never has",
         _ => "has a path, which an origin never has",
     };
-    format!("{what}; write {:?}", origin.serialize())
+    let origin = origin.serialize();
+    (format!("{what}; write {origin:?}"), Some(origin))
 }
 
 /// Why `origin` matches none of `entries`, pointing at the closest entry when there is one.

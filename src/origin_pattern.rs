@@ -1,7 +1,7 @@
 //! Wildcard origin entries such as `https://*.example.com` and `http://localhost:*`, matched on
 //! the parsed origin, never on raw text.
 
-use crate::origin::{default_port, parse_port, split_port, valid_host, valid_scheme, Origin};
+use crate::origin::{ascii_host, default_port, parse_port, split_port, valid_host, valid_scheme, Origin};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum HostPattern {
@@ -39,12 +39,15 @@ impl OriginPattern {
                 "the pattern {text:?} has an invalid scheme; use http or https"
             ));
         }
-        let host = match host.strip_prefix("*.") {
-            Some(domain) if valid_host(domain) && domain.contains('.') || domain_is_single_label_ok(domain) => {
-                HostPattern::SubdomainOf(domain.to_ascii_lowercase())
+        // An internationalised domain is matched in the ASCII form browsers send.
+        let wildcard = host.strip_prefix("*.");
+        let ascii = ascii_host(wildcard.unwrap_or(host)).unwrap_or_default();
+        let host = match wildcard {
+            Some(_) if valid_host(&ascii) && ascii.contains('.') || domain_is_single_label_ok(&ascii) => {
+                HostPattern::SubdomainOf(ascii)
             }
             Some(_) => return Err(format!("the pattern {text:?} needs a domain after \"*.\"; write it like \"https://*.example.com\"")),
-            None if valid_host(host) => HostPattern::Exact(host.to_ascii_lowercase()),
+            None if valid_host(&ascii) => HostPattern::Exact(ascii),
             None => {
                 return Err(format!(
                     "the pattern {text:?} puts \"*\" where it is not supported; use \"*.\" at the start of the host (\"https://*.example.com\") or \"*\" as the port (\"http://localhost:*\")"
@@ -100,6 +103,13 @@ mod tests {
     fn allows(pattern: &str, origin: &str) -> bool {
         let pattern = OriginPattern::parse(pattern).unwrap();
         Origin::parse(origin).is_some_and(|origin| pattern.matches(&origin))
+    }
+
+    #[test]
+    fn internationalised_domains_match_their_ascii_form() {
+        assert!(allows("https://*.bücher.example", "https://shop.xn--bcher-kva.example"));
+        assert!(!allows("https://*.bücher.example", "https://xn--bcher-kva.example"));
+        assert!(allows("https://bücher.example:*", "https://xn--bcher-kva.example:8443"));
     }
 
     #[test]
