@@ -47,6 +47,8 @@ impl OriginList {
                 Entry::Exact { origin, rewritten } => {
                     exact_set.insert(origin.clone());
                     if *rewritten {
+                        // As written too: cors compares byte for byte.
+                        exact_set.insert(raw.clone());
                         mistaken.push((raw.clone(), entry));
                     }
                 }
