@@ -24,7 +24,8 @@ class OriginList {
 
   /** Asks Rust, uncached. A lone surrogate would reach Rust as U+FFFD and could match another entry: refused. */
   allowsNow(origin) {
-    return (isWellFormed(origin) && originListAllows(this.handle, origin)) || this.regExps.some((regExp) => regExp.test(origin))
+    if (isWellFormed(origin) && originListAllows(this.handle, origin)) return true
+    return this.regExps.length !== 0 && this.regExps.some((regExp) => regExp.test(origin))
   }
 
   /** Whether the list allows this request origin (absent or empty origins never are). */

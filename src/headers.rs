@@ -165,7 +165,15 @@ mod tests {
 
     #[test]
     fn max_age_is_sent_as_written_like_cors() {
-        for (seconds, sent) in [(0.0, "0"), (-0.0, "0"), (600.0, "600"), (-1.0, "-1"), (1.5, "1.5"), (f64::NAN, "NaN"), (f64::INFINITY, "Infinity")] {
+        for (seconds, sent) in [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (600.0, "600"),
+            (-1.0, "-1"),
+            (1.5, "1.5"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "Infinity"),
+        ] {
             assert_eq!(max_age(&MaxAge::Seconds(seconds)).unwrap(), sent);
         }
         assert_eq!(max_age(&MaxAge::Text("ten".into())).unwrap(), "ten");

@@ -165,11 +165,18 @@ mod tests {
     fn success_status_is_any_status_node_can_send() {
         let mut spec = PolicySpec::with_origin(OriginRule::Any);
         spec.options_success_status = 404;
-        assert_eq!(Policy::build(spec).unwrap().headers.options_success_status, 404);
+        assert_eq!(
+            Policy::build(spec).unwrap().headers.options_success_status,
+            404
+        );
         let mut bad = PolicySpec::with_origin(OriginRule::Any);
         bad.options_success_status = 1000;
         let err = Policy::build(bad).unwrap_err();
-        assert!(err.message().starts_with("optionsSuccessStatus: 1000"), "{}", err.message());
+        assert!(
+            err.message().starts_with("optionsSuccessStatus: 1000"),
+            "{}",
+            err.message()
+        );
     }
 
     #[test]
