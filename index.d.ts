@@ -53,10 +53,7 @@ declare namespace cors {
     strict?: boolean | undefined
     /** Answer `Access-Control-Request-Private-Network: true` preflights. @default false */
     allowPrivateNetwork?: boolean | undefined
-    /**
-     * `{ CORS_NATIVE_NULL_ORIGIN: false }` turns a warning code off for this policy (and its
-     * strict-mode error). Node's `--disable-warning=CODE` turns it off for the process.
-     */
+    /** `{ CORS_NATIVE_NULL_ORIGIN: false }` turns a warning code off (also in strict mode). */
     warnings?: { [code in WarningCode]?: boolean } | undefined
   }
 

@@ -22,7 +22,7 @@ function preflight(origin = ORIGIN) {
 const cors = createCors({ origin: [ORIGIN], credentials: true, maxAge: 600 })
 
 test('invalid options throw a TypeError when the helpers are created', () => {
-  assert.throws(() => createCors({ maxAge: 'ten' }), { name: 'TypeError', message: /maxAge: "ten"/ })
+  assert.throws(() => createCors({ methods: 'GET\r\nX-Evil: 1' }), { name: 'TypeError', message: /methods: .* cannot appear in an HTTP header/ })
 })
 
 test('OPTIONS answers a preflight natively', async () => {

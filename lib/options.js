@@ -1,7 +1,6 @@
 'use strict'
-// Reads each option once, as cors@2.8.6 reads it inside every request, into the plain input the
-// native policy is built from. Whatever cors accepts is accepted and sent as cors sends it;
-// where a value is evidently a mistake, `mistake(code, message)` gets it with the fix.
+// Reads each option once, as cors@2.8.6 reads it in every request, into the native policy's
+// input: what cors accepts is sent as cors sends it, and a mistake is reported with the fix.
 const { warnOnce, silencedCodes } = require('./warnings')
 const { originInput, isString, show } = require('./origin-input')
 
@@ -40,8 +39,8 @@ function joinedText(value) {
 
 function headerListMistake(mistake, option, value, sent) {
   if (isHeaderList(value)) return
-  mistake('CORS_NATIVE_HEADER_LIST_TYPE', `${option}: ${show(value)} is not a header list; like cors, cors-native ` +
-    `sends ${sent ? JSON.stringify(sent) : 'no header'} for it; use a comma-separated string or an array of strings`)
+  mistake('CORS_NATIVE_HEADER_LIST_TYPE', `${option}: ${show(value)} is not a header list, so (as cors does) ` +
+    `${sent ? `${JSON.stringify(sent)} is sent` : 'no header is sent'}; use a comma-separated string or an array of strings`)
 }
 
 /** `Access-Control-Allow-Methods`: any truthy value is sent, as Node writes it. */
@@ -66,8 +65,8 @@ function maxAgeText(value, mistake) {
   if (!text || !text.length) return undefined
   const sent = '' + text
   if (!/^\d+$/.test(sent) || !(typeof value === 'number' || isString(value))) {
-    mistake('CORS_NATIVE_MAX_AGE', `maxAge: ${show(value)} is not a whole number of seconds; like cors, cors-native sends ` +
-      `"Access-Control-Max-Age: ${sent}", which browsers ignore (Chromium then caches the preflight for 5 seconds); use a whole number such as 600`)
+    mistake('CORS_NATIVE_MAX_AGE', `maxAge: ${show(value)} is not a whole number of seconds; browsers ignore ` +
+      `"Access-Control-Max-Age: ${sent}" (Chromium then caches a preflight for 5 seconds); use a number such as 600`)
   }
   return sent
 }
@@ -75,8 +74,8 @@ function maxAgeText(value, mistake) {
 /** cors sends Access-Control-Allow-Credentials only for the boolean true. */
 function credentialsInput(value, mistake) {
   if (value !== undefined && value !== null && typeof value !== 'boolean') {
-    mistake('CORS_NATIVE_CREDENTIALS_TYPE', `credentials: ${show(value)} is not a boolean; like cors, cors-native sends ` +
-      'Access-Control-Allow-Credentials only for the boolean true; write credentials: true to send it, or leave it out')
+    mistake('CORS_NATIVE_CREDENTIALS_TYPE', `credentials: ${show(value)} is not a boolean, so (as cors does) ` +
+      'no Access-Control-Allow-Credentials is sent; write true to send it, or leave it out')
   }
   return value === true
 }
@@ -95,11 +94,10 @@ function statusInput(value, preflightContinue, mistake) {
     throw optionError('optionsSuccessStatus', value, 'is not an HTTP status Node can send (cors fails every preflight with it); use 204 (the default) or 200')
   }
   if (typeof value !== 'number') {
-    mistake('CORS_NATIVE_PREFLIGHT_STATUS', `optionsSuccessStatus: ${show(value)} is not a number; like cors, cors-native ` +
-      `answers preflights with ${status} (Node converts it); write ${status}`)
+    mistake('CORS_NATIVE_PREFLIGHT_STATUS', `optionsSuccessStatus: ${show(value)} is not a number; write ${status}`)
   } else if (!(Number.isInteger(value) && value >= 200 && value <= 299)) {
-    mistake('CORS_NATIVE_PREFLIGHT_STATUS', `optionsSuccessStatus: ${show(value)} is not a 2xx status; like cors, ` +
-      `cors-native answers preflights with ${status}, and browsers fail a preflight answered with anything but 2xx; use 204 (the default) or 200`)
+    mistake('CORS_NATIVE_PREFLIGHT_STATUS', `optionsSuccessStatus: ${show(value)} is not a 2xx status, and browsers ` +
+      'fail a preflight answered with anything else; use 204 (the default) or 200')
   }
   // cors never sends it when preflights go on to the next handler.
   return sendable ? status : DEFAULTS.optionsSuccessStatus

@@ -1,7 +1,6 @@
 'use strict'
-// Sorts an `origin` value (static, or what an origin function answered) by its shape, which
-// only JS can see, into the native input. Every value cors@2.8.6 accepts is read as cors reads
-// it; the odd ones are reported to `mistake(code, message)`.
+// Sorts an `origin` value (static, or an origin function's answer) by its shape, which only JS
+// sees, into the native input, read as cors@2.8.6 reads it; odd ones go to `mistake`.
 const { inspect } = require('util')
 const { originListBuild } = require('./addon')
 
@@ -13,10 +12,7 @@ function isString(value) {
   return typeof value === 'string' || value instanceof String
 }
 
-/**
- * The native origin input. A list carries `regExps` too, for JS only: the RegExps the native
- * engine cannot run (backreferences, lookaround), matched with V8 as cors does.
- */
+/** The native origin input; a list also carries `regExps`, those the native engine cannot run. */
 function originInput(origin, mistake) {
   if (typeof origin === 'function') return { kind: 'dynamic' }
   if (!origin) return { kind: 'disabled' }
@@ -27,8 +23,8 @@ function originInput(origin, mistake) {
   if (origin === true) return { kind: 'reflect' }
   if (origin instanceof RegExp || Array.isArray(origin)) return originListInput(origin, mistake)
   // cors reflects the request's origin for any other truthy value.
-  mistake('CORS_NATIVE_ORIGIN_TYPE', `origin: ${show(origin)} is not an origin rule; like cors, cors-native treats it ` +
-    'as true and echoes every origin; write true if that is meant, else an origin string, a RegExp or an array of those')
+  mistake('CORS_NATIVE_ORIGIN_TYPE', `origin: ${show(origin)} is not an origin rule, so (as cors does) every origin ` +
+    'is echoed; write true if that is meant, else an origin string, a RegExp or an array of those')
   return { kind: 'reflect' }
 }
 
@@ -50,8 +46,8 @@ function addOriginEntry(input, entry, whole, mistake) {
     if (entry) input.allowAll = true
   } else if (entry !== null && entry !== undefined) {
     // cors tests any other entry for truthiness.
-    mistake('CORS_NATIVE_ORIGIN_TYPE', `origin: ${show(whole)} holds ${show(entry)}, which is not an origin; like cors, ` +
-      `cors-native ${entry ? 'lets every origin through because of it' : 'ignores it'}; list only origin strings, RegExps or booleans`)
+    mistake('CORS_NATIVE_ORIGIN_TYPE', `origin: ${show(whole)} holds ${show(entry)}, which is not an origin, so (as cors ` +
+      `does) ${entry ? 'every origin is allowed' : 'it is ignored'}; list only origin strings, RegExps or booleans`)
     if (entry) input.allowAll = true
   }
 }
@@ -63,8 +59,8 @@ function addRegExp(input, regExp, mistake) {
     input.patterns.push(pattern)
     return
   }
-  mistake('CORS_NATIVE_BACKTRACKING_REGEX', `${unsupported}; until then cors-native runs it in JavaScript's RegExp ` +
-    'engine, as cors does, where a crafted Origin can make it backtrack for seconds')
+  mistake('CORS_NATIVE_BACKTRACKING_REGEX', `${unsupported}; until then it runs in V8, as in cors, where a crafted ` +
+    'Origin can make it backtrack for seconds')
   // Without g and y, test() keeps no state between requests, as native matching does.
   input.regExps.push(new RegExp(regExp.source, regExp.flags.replace(/[gy]/g, '')))
 }

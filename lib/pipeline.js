@@ -60,8 +60,8 @@ function answeredDecision(policy, answer, origin, originLists) {
     return list.echoesOrigin(origin) ? policy.echoed.get(origin) : actualDecision(policy.headers, undefined, true, list)
   }
   // cors echoes the origin for any other truthy answer.
-  policy.warn('CORS_NATIVE_ORIGIN_TYPE', `the origin function answered ${show(answer)}, which is not an origin rule; like cors, ` +
-    'cors-native treats it as true and echoes the origin; answer true if that is meant, else false, "*", an origin string, a RegExp or an array of those')
+  policy.warn('CORS_NATIVE_ORIGIN_TYPE', `the origin function answered ${show(answer)}, which is not an origin rule, so ` +
+    '(as cors does) the origin is echoed; answer true if that is meant')
   return answeredDecision(policy, true, origin, originLists)
 }
 
