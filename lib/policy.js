@@ -67,7 +67,7 @@ class Policy {
     return [`origin ${origin} is not allowed`]
   }
 
-  /** A mistake found in a request's answer (an origin function's), unless it is turned off. */
+  /** Warns of a mistake in an origin function's answer, unless its code is turned off. */
   warn(code, message) {
     if (!this.silenced.includes(code)) warnOnce(code, message)
   }

@@ -1,6 +1,6 @@
 'use strict'
-// Policy mistakes are reported once per process, however many policies repeat them. Each has a
-// stable code, which `warnings: { CODE: false }` (or Node's --disable-warning=CODE) turns off.
+// Policy mistakes are reported once per process, each with a stable code that the `warnings`
+// option (or Node's --disable-warning=CODE) turns off.
 
 /** Every code cors-native warns with. A code added anywhere must be added here too. */
 const CODES = Object.freeze([
@@ -28,10 +28,7 @@ function warnOnce(code, message) {
   process.emitWarning(`cors-native: ${message}`, { type: 'CorsNativeWarning', code })
 }
 
-/**
- * The codes the `warnings` option turns off. `mistake(code, message)` receives an unknown code;
- * a value of the wrong shape is a TypeError (this option is cors-native's own).
- */
+/** The codes the `warnings` option turns off; an unknown code is a mistake, a wrong shape a TypeError. */
 function silencedCodes(option, mistake) {
   if (option === undefined || option === null) return []
   if (typeof option !== 'object' || Array.isArray(option)) {
