@@ -45,15 +45,33 @@ declare namespace cors {
     /** A 2xx status. @default 204 */
     optionsSuccessStatus?: number | undefined
     /**
-     * Mistakes (credentials with any origin, loose RegExps, allowed null, malformed origins,
-     * maxAge above 7200) throw instead of warning; only OPTIONS with Origin and
+     * Mistakes (every warning code but those turned off in `warnings`) throw instead of
+     * warning; only OPTIONS with Origin and
      * Access-Control-Request-Method is a preflight; method and headers are checked on the
      * server and refused with a 403 saying why. @default false
      */
     strict?: boolean | undefined
     /** Answer `Access-Control-Request-Private-Network: true` preflights. @default false */
     allowPrivateNetwork?: boolean | undefined
+    /** `{ CORS_NATIVE_NULL_ORIGIN: false }` turns a warning code off (also in strict mode). */
+    warnings?: { [code in WarningCode]?: boolean } | undefined
   }
+
+  /** The codes of cors-native's warnings (`process.emitWarning`, type `CorsNativeWarning`). */
+  type WarningCode =
+    | 'CORS_NATIVE_OPTIONS_TYPE'
+    | 'CORS_NATIVE_ORIGIN_TYPE'
+    | 'CORS_NATIVE_HEADER_LIST_TYPE'
+    | 'CORS_NATIVE_CREDENTIALS_TYPE'
+    | 'CORS_NATIVE_MAX_AGE'
+    | 'CORS_NATIVE_PREFLIGHT_STATUS'
+    | 'CORS_NATIVE_BACKTRACKING_REGEX'
+    | 'CORS_NATIVE_CREDENTIALS_ANY_ORIGIN'
+    | 'CORS_NATIVE_LOOSE_REGEX'
+    | 'CORS_NATIVE_NULL_ORIGIN'
+    | 'CORS_NATIVE_MALFORMED_ORIGIN'
+    | 'CORS_NATIVE_MAX_AGE_ABOVE_CAP'
+    | 'CORS_NATIVE_UNKNOWN_WARNING'
 
   /** A request described in words, for `CorsPolicy.explain`. */
   interface ExplainRequest {

@@ -1,29 +1,18 @@
 'use strict'
-// Invalid options fail at construction with a TypeError naming the option, the value and the fix.
+// Options that would make every request throw fail at construction instead, with a TypeError
+// naming the option, the value and the fix.
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const cors = require('..')
 
+// Only values with which cors@2.8.6 itself throws inside a request (Node refuses the header or
+// the status); every other value cors accepts is accepted (odd-options.test.js).
 const invalid = [
-  [{ maxAge: 'ten' }, /maxAge: "ten" is not a whole number of seconds; use .*600/],
-  [{ maxAge: -1 }, /maxAge: -1 /],
-  [{ maxAge: 1.5 }, /maxAge: 1\.5 /],
-  [{ maxAge: NaN }, /maxAge: NaN /],
-  [{ maxAge: true }, /maxAge: true /],
-  [{ methods: 42 }, /methods: 42 is not a header list; use a comma-separated string or an array/],
-  [{ methods: ['GET', 7] }, /methods: \[ 'GET', 7 \]/],
   [{ methods: 'GET\r\nX-Evil: 1' }, /methods: .* cannot appear in an HTTP header; remove it/],
-  [{ allowedHeaders: 5 }, /allowedHeaders: 5 /],
-  [{ headers: { a: 1 } }, /headers: \{ a: 1 \} /],
-  [{ exposedHeaders: [{}] }, /exposedHeaders: /],
-  [{ origin: ['https://a.example', {}] }, /origin: \[ 'https:\/\/a\.example', \{\} \] holds \{\}, which is not an origin/],
-  [{ origin: 1 }, /origin: 1 is not a valid origin/],
-  [{ origin: { host: 'a' } }, /origin: \{ host: 'a' \} is not a valid origin/],
-  [{ origin: [/^https:\/\/(a)\1\.example$/] }, /origin: the RegExp .* uses .*backreference.*; rewrite it/],
-  [{ origin: /^(?=x)https:\/\/a\.example$/ }, /origin: the RegExp .* uses .*look/],
-  [{ credentials: 'true' }, /credentials: 'true' is not a boolean; use true/],
-  [{ optionsSuccessStatus: 404 }, /optionsSuccessStatus: 404 is not a 2xx status.*use 204/],
-  [{ optionsSuccessStatus: '204' }, /optionsSuccessStatus: '204' is not an HTTP status/],
+  [{ exposedHeaders: ['X-A\nX-B'] }, /exposedHeaders: .* cannot appear in an HTTP header/],
+  [{ maxAge: '1\r\nX-Evil: 1' }, /maxAge: .* cannot appear in an HTTP header/],
+  [{ optionsSuccessStatus: 1000 }, /optionsSuccessStatus: 1000 is not an HTTP status Node can send.*use 204/],
+  [{ optionsSuccessStatus: 'abc' }, /optionsSuccessStatus: 'abc' is not an HTTP status/],
   [{ origin: 'https://a.example\n' }, /origin: .* cannot appear in an HTTP header/],
 ]
 
@@ -56,20 +45,25 @@ test('accepts every documented cors option form', () => {
   for (const options of valid) assert.equal(typeof cors(options), 'function')
 })
 
+test('a status Node would refuse is accepted when preflights go on to the next handler (cors never sends it)', (t) => {
+  t.mock.method(process, 'emitWarning', () => {})
+  assert.equal(typeof cors({ optionsSuccessStatus: 'abc', preflightContinue: true }), 'function')
+})
+
 test('an invalid answer from an origin function reaches next(err), not the process', () => {
-  const middleware = cors({ origin: (origin, callback) => callback(null, [{}]) })
+  const middleware = cors({ origin: (origin, callback) => callback(null, ['https://*']) })
   let received
   middleware({ method: 'GET', headers: { origin: 'https://a.example' } }, fakeResponse(), (error) => (received = error))
   assert.ok(received instanceof TypeError)
-  assert.match(received.message, /origin: \[ \{\} \] holds \{\}/)
+  assert.match(received.message, /origin: the pattern "https:\/\/\*"/)
 })
 
 test('invalid options from a delegate reach next(err)', () => {
-  const middleware = cors((req, callback) => setImmediate(callback, null, { maxAge: 'ten' }))
+  const middleware = cors((req, callback) => setImmediate(callback, null, { maxAge: 'ten\n' }))
   return new Promise((resolve) => {
     middleware({ method: 'GET', headers: {} }, fakeResponse(), (error) => {
       assert.ok(error instanceof TypeError)
-      assert.match(error.message, /maxAge: "ten"/)
+      assert.match(error.message, /maxAge: "ten\\n"/)
       resolve()
     })
   })

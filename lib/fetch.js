@@ -86,6 +86,9 @@ function decorateWith(response, decision) {
  */
 function createFetchCors(options, passThrough = () => false) {
   const pipeline = new Pipeline(options)
+  const status = pipeline.policy?.headers.optionsSuccessStatus
+  // Node sends 100-999; a Fetch Response only 200-599.
+  if (status < 200 || status > 599) throw new TypeError(`cors-native: optionsSuccessStatus: ${status} cannot be the status of a Fetch Response; use 204 (the default) or 200`)
 
   function decideAsync(request, corsRequest) {
     return new Promise((resolve) => pipeline.decide(corsRequest, request, settleOrLog, resolve))

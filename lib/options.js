@@ -1,8 +1,8 @@
 'use strict'
-// Checks the shape of each option (which only JS can see: RegExp, array, function) and sorts
-// it into the plain input the native policy is built from. Values are checked natively.
-const { inspect } = require('util')
-const { warnOnce } = require('./warnings')
+// Reads each option once, as cors@2.8.6 reads it in every request, into the native policy's
+// input: what cors accepts is sent as cors sends it, and a mistake is reported with the fix.
+const { warnOnce, silencedCodes } = require('./warnings')
+const { originInput, isString, show } = require('./origin-input')
 
 // The defaults of cors@2.8.6; options are merged over them with Object.assign, as cors does,
 // so an explicit `origin: undefined` disables CORS exactly as it does there.
@@ -13,16 +13,8 @@ const DEFAULTS = Object.freeze({
   optionsSuccessStatus: 204,
 })
 
-function show(value) {
-  return inspect(value, { depth: 2, breakLength: Infinity })
-}
-
 function optionError(option, value, fix) {
   return new TypeError(`cors-native: ${option}: ${show(value)} ${fix}`)
-}
-
-function isString(value) {
-  return typeof value === 'string' || value instanceof String
 }
 
 function mergeWithDefaults(options) {
@@ -36,50 +28,56 @@ function mergeWithDefaults(options) {
   return Object.assign({}, DEFAULTS, options)
 }
 
-/** Sorts an origin value (static, or returned by an origin function) into the native input. */
-function originInput(origin) {
-  if (typeof origin === 'function') return { kind: 'dynamic' }
-  if (!origin) return { kind: 'disabled' }
-  if (origin === '*') return { kind: 'any' }
-  // A string with a wildcard ('https://*.example.com', 'http://localhost:*') is a pattern.
-  if (isString(origin) && String(origin).includes('*')) return originListInput([String(origin)])
-  if (isString(origin)) return { kind: 'fixed', origin: String(origin) }
-  if (origin === true) return { kind: 'reflect' }
-  if (origin instanceof RegExp || Array.isArray(origin)) return originListInput(origin)
-  throw optionError('origin', origin, 'is not a valid origin; use true, false, "*", an origin string, a RegExp, an array of those, or a function (origin, callback)')
+function isHeaderList(value) {
+  return isString(value) || (Array.isArray(value) && value.every(isString))
 }
 
-function originListInput(origin) {
-  const input = { kind: 'list', exact: [], patterns: [], allowAll: false }
-  addOriginEntry(input, origin, origin)
-  return input
+/** What cors writes for a header list: arrays (anything with join) joined with ",". */
+function joinedText(value) {
+  return value.join ? value.join(',') : value
 }
 
-function addOriginEntry(input, entry, whole) {
-  if (Array.isArray(entry)) {
-    for (const item of entry) addOriginEntry(input, item, whole)
-  } else if (isString(entry)) {
-    input.exact.push(String(entry))
-  } else if (entry instanceof RegExp) {
-    input.patterns.push({ source: entry.source, flags: entry.flags })
-  } else if (typeof entry === 'boolean') {
-    // cors lets `true` in a list allow every origin, and `false` match nothing.
-    if (entry) input.allowAll = true
-  } else if (entry !== null && entry !== undefined) {
-    throw optionError('origin', whole, `holds ${show(entry)}, which is not an origin; list only origin strings, RegExps or booleans`)
+function headerListMistake(mistake, option, value, sent) {
+  if (isHeaderList(value)) return
+  mistake('CORS_NATIVE_HEADER_LIST_TYPE', `${option}: ${show(value)} is not a header list, so (as cors does) ` +
+    `${sent ? `${JSON.stringify(sent)} is sent` : 'no header is sent'}; use a comma-separated string or an array of strings`)
+}
+
+/** `Access-Control-Allow-Methods`: any truthy value is sent, as Node writes it. */
+function methodsText(value, mistake) {
+  const joined = joinedText(value)
+  const sent = joined ? '' + joined : ''
+  headerListMistake(mistake, 'methods', value, sent)
+  return sent
+}
+
+/** Allowed or exposed headers (a truthy value): cors sends them only when they have a length. */
+function headerListText(option, value, mistake) {
+  const joined = joinedText(value)
+  const sent = joined && joined.length ? '' + joined : ''
+  headerListMistake(mistake, option, value, sent)
+  return sent
+}
+
+/** cors sends `maxAge.toString()` for any number or truthy value; browsers want whole seconds. */
+function maxAgeText(value, mistake) {
+  const text = (typeof value === 'number' || value) && value.toString()
+  if (!text || !text.length) return undefined
+  const sent = '' + text
+  if (!/^\d+$/.test(sent) || !(typeof value === 'number' || isString(value))) {
+    mistake('CORS_NATIVE_MAX_AGE', `maxAge: ${show(value)} is not a whole number of seconds; browsers ignore ` +
+      `"Access-Control-Max-Age: ${sent}" (Chromium then caches a preflight for 5 seconds); use a number such as 600`)
   }
+  return sent
 }
 
-function headerListInput(option, value) {
-  if (isString(value)) return String(value)
-  if (Array.isArray(value) && value.every(isString)) return value.map(String)
-  throw optionError(option, value, 'is not a header list; use a comma-separated string or an array of strings')
-}
-
-function maxAgeInput(value) {
-  if (value === undefined || value === null || value === false || value === '') return undefined
-  if (typeof value === 'number' || isString(value)) return typeof value === 'number' ? value : String(value)
-  throw optionError('maxAge', value, 'is not a number of seconds; use a whole number such as 600')
+/** cors sends Access-Control-Allow-Credentials only for the boolean true. */
+function credentialsInput(value, mistake) {
+  if (value !== undefined && value !== null && typeof value !== 'boolean') {
+    mistake('CORS_NATIVE_CREDENTIALS_TYPE', `credentials: ${show(value)} is not a boolean, so (as cors does) ` +
+      'no Access-Control-Allow-Credentials is sent; write true to send it, or leave it out')
+  }
+  return value === true
 }
 
 function booleanInput(option, value, fix) {
@@ -87,28 +85,46 @@ function booleanInput(option, value, fix) {
   throw optionError(option, value, `is not a boolean; ${fix}`)
 }
 
-function statusInput(value) {
+/** The preflight status: cors assigns res.statusCode, which Node sends as `status | 0`. */
+function statusInput(value, preflightContinue, mistake) {
   if (value === undefined || value === null) return DEFAULTS.optionsSuccessStatus
-  if (Number.isInteger(value) && value >= 0 && value <= 999) return value
-  throw optionError('optionsSuccessStatus', value, 'is not an HTTP status; use 204 (the default) or 200')
-}
-
-/** The native policy input for options already merged over the defaults. */
-function policyInput(merged) {
-  const allowedHeaders = merged.allowedHeaders || merged.headers
-  const exposedHeaders = merged.exposedHeaders
-  const methods = merged.methods === undefined || merged.methods === null ? DEFAULTS.methods : merged.methods
-  return {
-    origin: originInput(merged.origin),
-    methods: headerListInput('methods', methods),
-    allowedHeaders: allowedHeaders ? headerListInput(merged.allowedHeaders ? 'allowedHeaders' : 'headers', allowedHeaders) : undefined,
-    exposedHeaders: exposedHeaders ? headerListInput('exposedHeaders', exposedHeaders) : undefined,
-    credentials: booleanInput('credentials', merged.credentials, 'use true to send Access-Control-Allow-Credentials, or leave it out'),
-    maxAge: maxAgeInput(merged.maxAge),
-    preflightContinue: Boolean(merged.preflightContinue),
-    optionsSuccessStatus: statusInput(merged.optionsSuccessStatus),
-    strict: booleanInput('strict', merged.strict, 'use true to turn mistakes into errors and check preflights on the server'),
+  const status = value | 0
+  const sendable = status >= 100 && status <= 999
+  if (!sendable && !preflightContinue) {
+    throw optionError('optionsSuccessStatus', value, 'is not an HTTP status Node can send (cors fails every preflight with it); use 204 (the default) or 200')
   }
+  if (typeof value !== 'number') {
+    mistake('CORS_NATIVE_PREFLIGHT_STATUS', `optionsSuccessStatus: ${show(value)} is not a number; write ${status}`)
+  } else if (!(Number.isInteger(value) && value >= 200 && value <= 299)) {
+    mistake('CORS_NATIVE_PREFLIGHT_STATUS', `optionsSuccessStatus: ${show(value)} is not a 2xx status, and browsers ` +
+      'fail a preflight answered with anything else; use 204 (the default) or 200')
+  }
+  // cors never sends it when preflights go on to the next handler.
+  return sendable ? status : DEFAULTS.optionsSuccessStatus
 }
 
-module.exports = { DEFAULTS, mergeWithDefaults, originInput, policyInput, booleanInput, optionError, isString }
+/**
+ * The native policy input for options already merged over the defaults, and the mistakes found
+ * in them (`{ code, message, suggestion }`, without those the `warnings` option turns off).
+ */
+function policyInput(merged) {
+  const mistakes = []
+  const mistake = (code, message) => mistakes.push({ code, message, suggestion: [] })
+  const [allowedOption, allowedHeaders] = merged.allowedHeaders ? ['allowedHeaders', merged.allowedHeaders] : ['headers', merged.headers]
+  const methods = merged.methods === undefined || merged.methods === null ? DEFAULTS.methods : merged.methods
+  const input = {
+    origin: originInput(merged.origin, mistake),
+    methods: methodsText(methods, mistake),
+    allowedHeaders: allowedHeaders ? headerListText(allowedOption, allowedHeaders, mistake) : undefined,
+    exposedHeaders: merged.exposedHeaders ? headerListText('exposedHeaders', merged.exposedHeaders, mistake) : undefined,
+    credentials: credentialsInput(merged.credentials, mistake),
+    maxAge: maxAgeText(merged.maxAge, mistake),
+    preflightContinue: Boolean(merged.preflightContinue),
+    optionsSuccessStatus: statusInput(merged.optionsSuccessStatus, merged.preflightContinue, mistake),
+    strict: booleanInput('strict', merged.strict, 'use true to turn mistakes into errors and check preflights on the server'),
+    silenced: silencedCodes(merged.warnings, mistake),
+  }
+  return { input, mistakes: mistakes.filter((found) => !input.silenced.includes(found.code)) }
+}
+
+module.exports = { DEFAULTS, mergeWithDefaults, policyInput, booleanInput, optionError }

@@ -4,7 +4,8 @@
 const { originListBuild, originListAllows, originListRefusalHint } = require('./addon')
 const { DecisionCache } = require('./decision-cache')
 const { nativeCall } = require('./native-call')
-const { originInput } = require('./options')
+const { originInput } = require('./origin-input')
+const { warnOnce } = require('./warnings')
 
 // String.prototype.isWellFormed needs Node 20; with the u flag only a lone surrogate is \p{Cs}.
 const LONE_SURROGATE = /\p{Cs}/u
@@ -14,14 +15,17 @@ function isWellFormed(text) {
 }
 
 class OriginList {
-  constructor(handle) {
+  /** `regExps`: the entries the native engine cannot run, tested with V8 (as cors does). */
+  constructor(handle, regExps = []) {
     this.handle = handle
+    this.regExps = regExps
     this.allows = new DecisionCache((origin) => this.allowsNow(origin))
   }
 
   /** Asks Rust, uncached. A lone surrogate would reach Rust as U+FFFD and could match another entry: refused. */
   allowsNow(origin) {
-    return isWellFormed(origin) && originListAllows(this.handle, origin)
+    if (isWellFormed(origin) && originListAllows(this.handle, origin)) return true
+    return this.regExps.length !== 0 && this.regExps.some((regExp) => regExp.test(origin))
   }
 
   /** Whether the list allows this request origin (absent or empty origins never are). */
@@ -41,7 +45,8 @@ class OriginList {
 
 /** Compiles what an origin function answered (a RegExp or an array) into an OriginList. */
 function compileOriginList(answer) {
-  return new OriginList(nativeCall(originListBuild, originInput(answer)))
+  const input = originInput(answer, warnOnce)
+  return new OriginList(nativeCall(originListBuild, input), input.regExps)
 }
 
 module.exports = { OriginList, compileOriginList }

@@ -7,7 +7,7 @@ const { compileOriginList } = require('./origin-list')
 const { PolicyCache } = require('./policy-cache')
 const { refuses, actualDecision, preflightDecision, strictRefusalDecision, passDecision } = require('./decision')
 const { createRefusalLog } = require('./debug-log')
-const { optionError, isString } = require('./options')
+const { isString, show } = require('./origin-input')
 
 /**
  * A request as CORS sees it, read once by an adapter. Every field is always set, so every
@@ -59,7 +59,10 @@ function answeredDecision(policy, answer, origin, originLists) {
     const list = originLists.get(answer)
     return list.echoesOrigin(origin) ? policy.echoed.get(origin) : actualDecision(policy.headers, undefined, true, list)
   }
-  throw optionError('origin callback answer', answer, 'is not a valid origin; answer with true, false, "*", an origin string, a RegExp or an array of those')
+  // cors echoes the origin for any other truthy answer.
+  policy.warn('CORS_NATIVE_ORIGIN_TYPE', `the origin function answered ${show(answer)}, which is not an origin rule, so ` +
+    '(as cors does) the origin is echoed; answer true if that is meant')
+  return answeredDecision(policy, true, origin, originLists)
 }
 
 /**

@@ -10,17 +10,22 @@ const { mergeWithDefaults, policyInput, booleanInput } = require('./options')
 const { warnOnce } = require('./warnings')
 
 class Policy {
-  constructor(input, originFunction, allowPrivateNetwork) {
+  constructor({ input, mistakes }, originFunction, allowPrivateNetwork) {
+    if (input.strict && mistakes.length > 0) {
+      throw new TypeError(`cors-native: strict: the options have mistakes: ${mistakes.map((found) => `${found.code}: ${found.message}`).join('; ')}`)
+    }
     this.handle = nativeCall(policyBuild, input)
+    this.mistakes = mistakes
+    this.silenced = input.silenced
     /** The header values (fixed shape: absent ones are null). */
     this.headers = policyHeaderValues(this.handle)
     this.originRule = input.origin.kind
     this.originFunction = originFunction
     this.strict = input.strict
     this.allowPrivateNetwork = allowPrivateNetwork
-    for (const { code, message } of policyLints(this.handle)) warnOnce(code, message)
+    for (const { code, message } of this.lints) warnOnce(code, message)
     const listHandle = policyOriginList(this.handle)
-    this.originList = listHandle === null ? null : new OriginList(listHandle)
+    this.originList = listHandle === null ? null : new OriginList(listHandle, input.origin.regExps)
     this.buildDecisions()
   }
 
@@ -67,8 +72,14 @@ class Policy {
     return [`origin ${origin} is not allowed`]
   }
 
+  /** Warns of a mistake in an origin function's answer, unless its code is turned off. */
+  warn(code, message) {
+    if (!this.silenced.includes(code)) warnOnce(code, message)
+  }
+
+  /** The mistakes found in the options: those seen in JS, then the native lints. */
   get lints() {
-    return policyLints(this.handle)
+    return [...this.mistakes, ...policyLints(this.handle)]
   }
 }
 

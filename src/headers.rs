@@ -71,35 +71,19 @@ pub fn expose_headers(list: Option<&HeaderList>) -> Result<Option<String>, Confi
     }
 }
 
-/// `Access-Control-Max-Age` as a whole number of seconds. `cors` stringifies anything, so
-/// `-1`, `1.5` or `NaN` would reach the browser, which ignores them; they are rejected here.
+/// `Access-Control-Max-Age` as `cors` sends it: the number or text as written. `-1`, `1.5` or
+/// `abc` reach the browser, which ignores them (the JS layer warns); only a value Node would
+/// refuse in a header is an error.
 pub fn max_age(value: &MaxAge) -> Result<String, ConfigError> {
-    let invalid = |shown: String| {
-        ConfigError::new(format!(
-            "maxAge: {shown} is not a whole number of seconds; use a non-negative integer such as 600"
-        ))
+    let text = match value {
+        MaxAge::Seconds(seconds) => format_number(*seconds),
+        MaxAge::Text(text) => text.clone(),
     };
-    match value {
-        MaxAge::Seconds(seconds) => {
-            let whole = seconds.fract() == 0.0 && *seconds >= 0.0 && *seconds <= MAX_SAFE_INTEGER;
-            if whole {
-                Ok(format!("{}", *seconds as u64))
-            } else {
-                Err(invalid(format_number(*seconds)))
-            }
-        }
-        MaxAge::Text(text) => {
-            if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-                Ok(text.clone())
-            } else {
-                Err(invalid(format!("{text:?}")))
-            }
-        }
-    }
+    check_header_value("maxAge", &text)?;
+    Ok(text)
 }
 
-const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
-
+/// A number as JS `String(n)` writes it, for the values people configure (not exponents).
 fn format_number(value: f64) -> String {
     if value.is_nan() {
         "NaN".into()
@@ -109,6 +93,8 @@ fn format_number(value: f64) -> String {
         } else {
             "-Infinity".into()
         }
+    } else if value == 0.0 {
+        "0".into()
     } else {
         format!("{value}")
     }
@@ -178,15 +164,21 @@ mod tests {
     }
 
     #[test]
-    fn max_age_accepts_whole_seconds_only() {
-        assert_eq!(max_age(&MaxAge::Seconds(0.0)).unwrap(), "0");
-        assert_eq!(max_age(&MaxAge::Seconds(600.0)).unwrap(), "600");
-        assert_eq!(max_age(&MaxAge::Text("600".into())).unwrap(), "600");
-        for bad in [-1.0, 1.5, f64::NAN, f64::INFINITY, 1e300] {
-            assert!(max_age(&MaxAge::Seconds(bad)).is_err(), "{bad}");
+    fn max_age_is_sent_as_written_like_cors() {
+        for (seconds, sent) in [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (600.0, "600"),
+            (-1.0, "-1"),
+            (1.5, "1.5"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "Infinity"),
+        ] {
+            assert_eq!(max_age(&MaxAge::Seconds(seconds)).unwrap(), sent);
         }
-        let err = max_age(&MaxAge::Text("ten".into())).unwrap_err();
-        assert!(err.message().contains("maxAge") && err.message().contains("\"ten\""));
+        assert_eq!(max_age(&MaxAge::Text("ten".into())).unwrap(), "ten");
+        let err = max_age(&MaxAge::Text("1\r\nX-Evil: 1".into())).unwrap_err();
+        assert!(err.message().starts_with("maxAge:"), "{}", err.message());
     }
 
     #[test]

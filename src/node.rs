@@ -52,6 +52,8 @@ pub struct PolicyInput {
     pub preflight_continue: bool,
     pub options_success_status: u32,
     pub strict: bool,
+    /// Lint codes turned off; may be left out.
+    pub silenced: Option<Vec<String>>,
 }
 
 /// A mistake in the options: a stable code and a message with the fix.
@@ -124,6 +126,7 @@ impl TryFrom<PolicyInput> for PolicySpec {
             preflight_continue: input.preflight_continue,
             options_success_status: input.options_success_status,
             strict: input.strict,
+            silenced: input.silenced.unwrap_or_default(),
         })
     }
 }

@@ -22,6 +22,8 @@ pub struct PolicySpec {
     pub options_success_status: u32,
     /// Lints are errors, and preflights are checked on the server.
     pub strict: bool,
+    /// Lint codes the user turned off (`warnings: { CODE: false }`): neither warned nor errors.
+    pub silenced: Vec<String>,
 }
 
 impl PolicySpec {
@@ -37,6 +39,7 @@ impl PolicySpec {
             preflight_continue: false,
             options_success_status: 204,
             strict: false,
+            silenced: Vec::new(),
         }
     }
 }
@@ -56,7 +59,8 @@ impl Policy {
         if let OriginRule::Fixed(origin) = &spec.origin {
             headers::check_header_value("origin", origin)?;
         }
-        let lints = lints::lints(&spec.origin, spec.credentials, spec.max_age.as_ref());
+        let mut lints = lints::lints(&spec.origin, spec.credentials, spec.max_age.as_ref());
+        lints.retain(|lint| !spec.silenced.iter().any(|code| code == lint.code));
         if spec.strict && !lints.is_empty() {
             let listed: Vec<String> = lints
                 .iter()
@@ -104,14 +108,14 @@ impl Policy {
     }
 }
 
-/// Browsers fail a preflight whose status is not 2xx, so anything else is a mistake.
+/// Node refuses to send a status outside 100-999 (cors then throws in every preflight). A
+/// status that is not 2xx fails the preflight in browsers; the JS layer warns about it.
 fn success_status(status: u32) -> Result<u32, ConfigError> {
-    if (200..=299).contains(&status) {
+    if (100..=999).contains(&status) {
         Ok(status)
     } else {
         Err(ConfigError::new(format!(
-            "optionsSuccessStatus: {status} is not a 2xx status, and browsers fail a preflight \
-             answered with anything else; use 204 (the default) or 200"
+            "optionsSuccessStatus: {status} is not an HTTP status Node can send; use 204 (the default) or 200"
         )))
     }
 }
@@ -158,16 +162,29 @@ mod tests {
     }
 
     #[test]
-    fn non_2xx_success_status_is_rejected_with_the_fix() {
+    fn success_status_is_any_status_node_can_send() {
+        let mut spec = PolicySpec::with_origin(OriginRule::Any);
+        spec.options_success_status = 404;
+        assert_eq!(
+            Policy::build(spec).unwrap().headers.options_success_status,
+            404
+        );
         let mut bad = PolicySpec::with_origin(OriginRule::Any);
-        bad.options_success_status = 404;
+        bad.options_success_status = 1000;
         let err = Policy::build(bad).unwrap_err();
         assert!(
-            err.message().starts_with("optionsSuccessStatus: 404"),
+            err.message().starts_with("optionsSuccessStatus: 1000"),
             "{}",
             err.message()
         );
-        assert!(err.message().contains("use 204"));
+    }
+
+    #[test]
+    fn silenced_codes_are_neither_lints_nor_strict_errors() {
+        let mut spec = PolicySpec::with_origin(list(&["https://a.example", "null"]));
+        spec.strict = true;
+        spec.silenced = vec!["CORS_NATIVE_NULL_ORIGIN".into()];
+        assert!(Policy::build(spec).unwrap().lints.is_empty());
     }
 
     #[test]

@@ -5,6 +5,9 @@ cors({ headers: ['X-Alias'], maxAge: '600', origin: [['https://a.example'], [/b/
 cors({ origin: (origin, callback) => callback(null, [/\.example$/, 'https://c.example']) })
 
 cors({ origin: ['https://*.example.com', 'http://localhost:*'], strict: true, allowPrivateNetwork: true })
+cors({ origin: ['null'], warnings: { CORS_NATIVE_NULL_ORIGIN: false } })
+const code: cors.WarningCode = 'CORS_NATIVE_MAX_AGE'
+void code
 const explained: cors.Explanation = cors.compile({ origin: ['https://app.example.com'] }).explain({ origin: 'https://app.example.com', method: 'PUT' })
 const reasons: string[] = explained.reasons
 void reasons

@@ -7,3 +7,5 @@ cors({ credentials: 'true' })
 cors({ methods: 42 })
 // @ts-expect-error origin arrays hold strings, RegExps and booleans
 cors({ origin: [{}] })
+// @ts-expect-error warnings names known codes only
+cors({ warnings: { CORS_NATIVE_NUL_ORIGIN: false } })
