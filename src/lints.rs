@@ -42,7 +42,9 @@ pub fn lints(origin: &OriginRule, credentials: bool, max_age: Option<&MaxAge>) -
     if let OriginRule::Fixed(raw) = origin {
         // A single origin string is sent as is, so the browser compares it byte for byte.
         match classify(raw) {
-            Ok(Entry::Exact { origin, .. }) if origin == "null" => found.push(null_origin_lint("origin \"null\" is sent as Access-Control-Allow-Origin")),
+            Ok(Entry::Exact { origin, .. }) if origin == "null" => found.push(null_origin_lint(
+                "origin \"null\" is sent as Access-Control-Allow-Origin",
+            )),
             Ok(entry) => found.extend(entry_lint(&format!("origin {raw:?}"), &entry)),
             Err(_) => {}
         }
@@ -105,7 +107,11 @@ fn regex_lints(source: &str, flags: &str) -> Vec<Lint> {
     let Some(advice) = advise(source, flags) else {
         return Vec::new();
     };
-    let entries: Vec<String> = advice.suggestion.iter().map(|entry| format!("{entry:?}")).collect();
+    let entries: Vec<String> = advice
+        .suggestion
+        .iter()
+        .map(|entry| format!("{entry:?}"))
+        .collect();
     let fix = match entries.is_empty() {
         true => String::new(),
         false => format!("; list {} instead", entries.join(", ")),
@@ -129,7 +135,11 @@ mod tests {
     fn a_loose_regexp_names_what_it_lets_in_and_the_entries_to_write() {
         let found = regex_lints(r"example\.com", "i");
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("https://example.com.evil.net"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("https://example.com.evil.net"),
+            "{}",
+            found[0].message
+        );
         assert_eq!(found[0].suggestion, ["https://example.com"]);
         assert!(regex_lints(r"^https://app\.example\.com$", "").is_empty());
     }

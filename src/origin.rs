@@ -105,7 +105,9 @@ pub fn ascii_host(host: &str) -> Option<String> {
     if host.is_ascii() {
         return Some(host.to_ascii_lowercase());
     }
-    idna::domain_to_ascii(host).ok().filter(|ascii| valid_host(ascii))
+    idna::domain_to_ascii(host)
+        .ok()
+        .filter(|ascii| valid_host(ascii))
 }
 
 pub fn default_port(scheme: &str) -> Option<u16> {
@@ -123,11 +125,15 @@ mod tests {
     #[test]
     fn internationalised_hosts_are_configured_in_their_ascii_form() {
         assert_eq!(
-            Origin::parse_configured("https://bücher.example").unwrap().serialize(),
+            Origin::parse_configured("https://bücher.example")
+                .unwrap()
+                .serialize(),
             "https://xn--bcher-kva.example"
         );
         assert_eq!(
-            Origin::parse_configured("https://BÜCHER.example:443").unwrap().serialize(),
+            Origin::parse_configured("https://BÜCHER.example:443")
+                .unwrap()
+                .serialize(),
             "https://xn--bcher-kva.example"
         );
         assert_eq!(Origin::parse("https://bücher.example"), None);

@@ -57,12 +57,14 @@ pub fn classify(raw: &str) -> Result<Entry, String> {
     })
 }
 
-const NOT_AN_ORIGIN: &str = "is not an origin; write scheme://host[:port], like \"https://app.example.com\"";
+const NOT_AN_ORIGIN: &str =
+    "is not an origin; write scheme://host[:port], like \"https://app.example.com\"";
 
 /// What is wrong with a malformed entry, and the origin it evidently means.
 fn fix_for(raw: &str) -> (String, Option<String>) {
     let Some((scheme, rest)) = raw.split_once("://") else {
-        let guess = Origin::parse_configured(&format!("https://{raw}")).map(|origin| origin.serialize());
+        let guess =
+            Origin::parse_configured(&format!("https://{raw}")).map(|origin| origin.serialize());
         return match guess {
             Some(origin) => (
                 format!("has no scheme; write {origin:?} (or http:// if the site is not served over TLS)"),

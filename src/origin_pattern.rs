@@ -1,7 +1,9 @@
 //! Wildcard origin entries such as `https://*.example.com` and `http://localhost:*`, matched on
 //! the parsed origin, never on raw text.
 
-use crate::origin::{ascii_host, default_port, parse_port, split_port, valid_host, valid_scheme, Origin};
+use crate::origin::{
+    ascii_host, default_port, parse_port, split_port, valid_host, valid_scheme, Origin,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum HostPattern {
@@ -107,9 +109,18 @@ mod tests {
 
     #[test]
     fn internationalised_domains_match_their_ascii_form() {
-        assert!(allows("https://*.bücher.example", "https://shop.xn--bcher-kva.example"));
-        assert!(!allows("https://*.bücher.example", "https://xn--bcher-kva.example"));
-        assert!(allows("https://bücher.example:*", "https://xn--bcher-kva.example:8443"));
+        assert!(allows(
+            "https://*.bücher.example",
+            "https://shop.xn--bcher-kva.example"
+        ));
+        assert!(!allows(
+            "https://*.bücher.example",
+            "https://xn--bcher-kva.example"
+        ));
+        assert!(allows(
+            "https://bücher.example:*",
+            "https://xn--bcher-kva.example:8443"
+        ));
     }
 
     #[test]

@@ -66,7 +66,11 @@ impl<'a> Reader<'a> {
     }
 
     fn eat_quantifier(&mut self) -> Option<char> {
-        let c = self.text.chars().next().filter(|c| matches!(c, '?' | '*' | '+'))?;
+        let c = self
+            .text
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '?' | '*' | '+'))?;
         self.text = &self.text[1..];
         Some(c)
     }
@@ -98,7 +102,8 @@ fn is_label_wildcard(text: &str) -> bool {
     };
     let (atom, quantifier) = text.split_at(atom_end.min(text.len()));
     let any_atom = atom == "." || atom == "\\w" || atom == "\\S" || atom.starts_with('[');
-    let repeated = matches!(quantifier, "*" | "+") || (quantifier.starts_with('{') && quantifier.ends_with('}'));
+    let repeated = matches!(quantifier, "*" | "+")
+        || (quantifier.starts_with('{') && quantifier.ends_with('}'));
     any_atom && repeated
 }
 
@@ -106,7 +111,11 @@ fn is_literal_label(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
-fn read_subdomains(reader: &mut Reader, start_anchored: bool, has_scheme: bool) -> Option<Subdomains> {
+fn read_subdomains(
+    reader: &mut Reader,
+    start_anchored: bool,
+    has_scheme: bool,
+) -> Option<Subdomains> {
     let saved = reader.text;
     if let Some(inner) = reader.eat_group() {
         let quantifier = reader.eat_quantifier();
@@ -114,14 +123,20 @@ fn read_subdomains(reader: &mut Reader, start_anchored: bool, has_scheme: bool) 
         if inner == "^|\\." && quantifier.is_none() && !start_anchored && !has_scheme {
             return Some(Subdomains::Any { optional: true });
         }
-        let labels = inner.strip_suffix("\\.").or_else(|| inner.strip_suffix('.'));
+        let labels = inner
+            .strip_suffix("\\.")
+            .or_else(|| inner.strip_suffix('.'));
         if let Some(labels) = labels {
             if is_label_wildcard(labels) {
                 return Some(Subdomains::Any { optional });
             }
-            let alternatives: Vec<String> = labels.split('|').map(str::to_ascii_lowercase).collect();
+            let alternatives: Vec<String> =
+                labels.split('|').map(str::to_ascii_lowercase).collect();
             if alternatives.iter().all(|label| is_literal_label(label)) && quantifier != Some('*') {
-                return Some(Subdomains::Labels { labels: alternatives, optional });
+                return Some(Subdomains::Labels {
+                    labels: alternatives,
+                    optional,
+                });
             }
         }
         reader.text = saved;
@@ -165,7 +180,10 @@ fn read_domain(reader: &mut Reader) -> Option<String> {
         } else if rest.starts_with("\\.") && !domain.is_empty() {
             domain.push('.');
             reader.text = &rest[2..];
-        } else if rest.starts_with('.') && !domain.is_empty() && rest[1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        } else if rest.starts_with('.')
+            && !domain.is_empty()
+            && rest[1..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        {
             domain.push('.');
             reader.text = &rest[1..];
         } else {
@@ -177,10 +195,16 @@ fn read_domain(reader: &mut Reader) -> Option<String> {
 
 fn read_port_spec(text: &str) -> Option<Port> {
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(Port::Fixed { port: text.to_string(), optional: false });
+        return Some(Port::Fixed {
+            port: text.to_string(),
+            optional: false,
+        });
     }
-    let quantifier = text.strip_prefix("\\d").or_else(|| text.strip_prefix("[0-9]"))?;
-    let repeated = matches!(quantifier, "+" | "*") || (quantifier.starts_with('{') && quantifier.ends_with('}'));
+    let quantifier = text
+        .strip_prefix("\\d")
+        .or_else(|| text.strip_prefix("[0-9]"))?;
+    let repeated = matches!(quantifier, "+" | "*")
+        || (quantifier.starts_with('{') && quantifier.ends_with('}'));
     repeated.then_some(Port::Any { optional: false })
 }
 
@@ -190,7 +214,10 @@ fn read_port(reader: &mut Reader) -> Option<Port> {
         if let (Some(spec), Some('?')) = (inner.strip_prefix(':'), reader.eat_quantifier()) {
             return match read_port_spec(spec)? {
                 Port::Any { .. } => Some(Port::Any { optional: true }),
-                Port::Fixed { port, .. } => Some(Port::Fixed { port, optional: true }),
+                Port::Fixed { port, .. } => Some(Port::Fixed {
+                    port,
+                    optional: true,
+                }),
                 Port::Default => None,
             };
         }
@@ -200,7 +227,10 @@ fn read_port(reader: &mut Reader) -> Option<Port> {
     if !reader.eat(":") {
         return Some(Port::Default);
     }
-    let end = reader.text.find(['$', '/', '(', '|']).unwrap_or(reader.text.len());
+    let end = reader
+        .text
+        .find(['$', '/', '(', '|'])
+        .unwrap_or(reader.text.len());
     let port = read_port_spec(&reader.text[..end])?;
     reader.text = &reader.text[end..];
     Some(port)
@@ -230,7 +260,12 @@ fn read_intent(source: &str) -> Option<Intent> {
         Port::Default if !end_anchored && is_local(&domain) => Port::Any { optional: true },
         port => port,
     };
-    reader.text.is_empty().then_some(Intent { schemes, subdomains, domain, port })
+    reader.text.is_empty().then_some(Intent {
+        schemes,
+        subdomains,
+        domain,
+        port,
+    })
 }
 
 fn is_local(domain: &str) -> bool {
@@ -253,7 +288,11 @@ impl Intent {
             Subdomains::Any { optional: true } => vec![domain.clone(), format!("*.{domain}")],
             Subdomains::Any { optional: false } => vec![format!("*.{domain}")],
             Subdomains::Labels { labels, optional } => {
-                let mut hosts: Vec<String> = if *optional { vec![domain.clone()] } else { Vec::new() };
+                let mut hosts: Vec<String> = if *optional {
+                    vec![domain.clone()]
+                } else {
+                    Vec::new()
+                };
                 hosts.extend(labels.iter().map(|label| format!("{label}.{domain}")));
                 hosts
             }
@@ -263,8 +302,16 @@ impl Intent {
     fn ports(&self) -> Vec<String> {
         match &self.port {
             Port::Default => vec![String::new()],
-            Port::Any { optional } => [(*optional).then(String::new), Some(":*".into())].into_iter().flatten().collect(),
-            Port::Fixed { port, optional } => [(*optional).then(String::new), Some(format!(":{port}"))].into_iter().flatten().collect(),
+            Port::Any { optional } => [(*optional).then(String::new), Some(":*".into())]
+                .into_iter()
+                .flatten()
+                .collect(),
+            Port::Fixed { port, optional } => {
+                [(*optional).then(String::new), Some(format!(":{port}"))]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+            }
         }
     }
 
@@ -282,18 +329,27 @@ impl Intent {
 
     /// Origins the RegExp is meant to allow: its entries with the wildcards filled in.
     fn samples(&self) -> Vec<String> {
-        self.entries().iter().map(|entry| entry.replace("*.", "app.").replace(":*", ":3000")).collect()
+        self.entries()
+            .iter()
+            .map(|entry| entry.replace("*.", "app.").replace(":*", ":3000"))
+            .collect()
     }
 
     /// Hosts the RegExp is meant to allow, to build look-alikes from.
     fn sample_hosts(&self) -> Vec<String> {
-        self.hosts().iter().map(|host| host.replace("*.", "app.")).collect()
+        self.hosts()
+            .iter()
+            .map(|host| host.replace("*.", "app."))
+            .collect()
     }
 
     /// The port part of the origins the RegExp is meant to allow.
     fn sample_port(&self) -> String {
         match &self.port {
-            Port::Fixed { port, optional: false } => format!(":{port}"),
+            Port::Fixed {
+                port,
+                optional: false,
+            } => format!(":{port}"),
             Port::Any { optional: false } => ":3000".into(),
             _ => String::new(),
         }
@@ -304,15 +360,27 @@ impl Intent {
         let schemes = self.schemes();
         let scheme = schemes[schemes.len() - 1];
         let port = self.sample_port();
-        let mut origins = vec![(format!("{scheme}://evil{}{port}", self.domain), "a domain that merely ends with yours")];
+        let mut origins = vec![(
+            format!("{scheme}://evil{}{port}", self.domain),
+            "a domain that merely ends with yours",
+        )];
         for host in self.sample_hosts() {
-            origins.push((format!("{scheme}://{host}.evil.net{port}"), "a domain that merely starts with yours"));
+            origins.push((
+                format!("{scheme}://{host}.evil.net{port}"),
+                "a domain that merely starts with yours",
+            ));
             for (index, _) in host.match_indices('.') {
                 let look_alike = format!("{}x{}", &host[..index], &host[index + 1..]);
-                origins.push((format!("{scheme}://{look_alike}{port}"), "an unescaped \".\" matches any character"));
+                origins.push((
+                    format!("{scheme}://{look_alike}{port}"),
+                    "an unescaped \".\" matches any character",
+                ));
             }
             if schemes == ["https"] {
-                origins.push((format!("http://{host}{port}"), "plain http, which anyone on the network can answer"));
+                origins.push((
+                    format!("http://{host}{port}"),
+                    "plain http, which anyone on the network can answer",
+                ));
             }
             if self.port == Port::Default {
                 origins.push((format!("{scheme}://{host}:8443"), "any other port"));
@@ -331,7 +399,12 @@ fn escape_label_dots(source: &str) -> String {
     let mut escaped = false;
     for (index, &c) in chars.iter().enumerate() {
         let label = |i: Option<&char>| i.is_some_and(|c| c.is_ascii_alphanumeric() || *c == '-');
-        if c == '.' && !escaped && index > 0 && label(chars.get(index - 1)) && label(chars.get(index + 1)) {
+        if c == '.'
+            && !escaped
+            && index > 0
+            && label(chars.get(index - 1))
+            && label(chars.get(index + 1))
+        {
             out.push('\\');
         }
         escaped = c == '\\' && !escaped;
@@ -372,7 +445,11 @@ fn intent_problems(intent: &Intent, regex: &Regex) -> Vec<String> {
         .into_iter()
         .map(|(why, origins)| format!("it also matches {} ({why})", origins.join(" and ")))
         .collect();
-    let missed: Vec<String> = intent.samples().into_iter().filter(|sample| !regex.is_match(sample)).collect();
+    let missed: Vec<String> = intent
+        .samples()
+        .into_iter()
+        .filter(|sample| !regex.is_match(sample))
+        .collect();
     if !missed.is_empty() {
         problems.push(format!(
             "it does not match {}, which it seems meant for (browsers send scheme://host[:port], nothing before or after)",
@@ -401,7 +478,10 @@ fn unclear_advice(source: &str, flags: &str, regex: &Regex) -> RegexAdvice {
             suggestion.push(format!("/{escaped}/{flags}"));
         }
     }
-    RegexAdvice { problems, suggestion }
+    RegexAdvice {
+        problems,
+        suggestion,
+    }
 }
 
 #[cfg(test)]
@@ -409,20 +489,39 @@ mod tests {
     use super::*;
 
     fn suggestion(source: &str) -> Vec<String> {
-        advise(source, "").map(|advice| advice.suggestion).unwrap_or_default()
+        advise(source, "")
+            .map(|advice| advice.suggestion)
+            .unwrap_or_default()
     }
 
     #[test]
     fn clear_intents_become_origin_entries() {
-        assert_eq!(suggestion(r"^https:\/\/.*\.example.com$"), ["https://*.example.com"]);
-        assert_eq!(suggestion(r":\/\/(.+\.)?example.com$"), ["https://example.com", "https://*.example.com"]);
+        assert_eq!(
+            suggestion(r"^https:\/\/.*\.example.com$"),
+            ["https://*.example.com"]
+        );
+        assert_eq!(
+            suggestion(r":\/\/(.+\.)?example.com$"),
+            ["https://example.com", "https://*.example.com"]
+        );
         assert_eq!(suggestion(r"example\.com$"), ["https://example.com"]);
         assert_eq!(suggestion(r"\.example\.com$"), ["https://*.example.com"]);
-        assert_eq!(suggestion("localhost"), ["http://localhost", "http://localhost:*"]);
-        assert_eq!(suggestion(r"\.localhost(:\d+)?"), ["http://*.localhost", "http://*.localhost:*"]);
+        assert_eq!(
+            suggestion("localhost"),
+            ["http://localhost", "http://localhost:*"]
+        );
+        assert_eq!(
+            suggestion(r"\.localhost(:\d+)?"),
+            ["http://*.localhost", "http://*.localhost:*"]
+        );
         assert_eq!(
             suggestion(r"^https?:\/\/(www\.)?example.com"),
-            ["http://example.com", "http://www.example.com", "https://example.com", "https://www.example.com"]
+            [
+                "http://example.com",
+                "http://www.example.com",
+                "https://example.com",
+                "https://www.example.com"
+            ]
         );
     }
 
@@ -441,15 +540,30 @@ mod tests {
     #[test]
     fn every_claim_is_checked_against_the_regexp() {
         let advice = advise(r"\.example\.com$", "").unwrap();
-        assert!(advice.problems.iter().all(|problem| !problem.contains(".evil.net")), "{advice:?}");
-        assert!(advice.problems.iter().any(|problem| problem.contains("http://app.example.com")), "{advice:?}");
+        assert!(
+            advice
+                .problems
+                .iter()
+                .all(|problem| !problem.contains(".evil.net")),
+            "{advice:?}"
+        );
+        assert!(
+            advice
+                .problems
+                .iter()
+                .any(|problem| problem.contains("http://app.example.com")),
+            "{advice:?}"
+        );
     }
 
     #[test]
     fn unclear_regexps_are_anchored_and_their_label_dots_escaped() {
         let advice = advise("^", "").unwrap();
         assert!(advice.problems[0].contains("https://evil.net"));
-        assert_eq!(escape_label_dots(r"^https://.*\.example.com$"), r"^https://.*\.example\.com$");
+        assert_eq!(
+            escape_label_dots(r"^https://.*\.example.com$"),
+            r"^https://.*\.example\.com$"
+        );
         assert_eq!(escape_label_dots(r"(.+\.)?a.b"), r"(.+\.)?a\.b");
     }
 }
