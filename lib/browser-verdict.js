@@ -19,8 +19,8 @@ function answer(decision, url) {
 /**
  * `request`: { url, origin, method, requestHeaders (comma-separated names), credentials };
  * `preflight`: the preflight's Decision, or null when none is sent; `actual`: the actual
- * request's Decision, or null when it is not sent. Resolves nothing: returns the per-engine
- * verdicts `{ chromium, firefox, webkit }`, or null without an origin to judge.
+ * request's Decision, or null when it is not sent. Returns the per-engine verdicts
+ * `{ chromium, firefox, webkit }`, or null without an origin to judge.
  */
 function browserVerdicts({ url = SOME_URL, origin, method, requestHeaders, credentials = false }, preflight, actual) {
   if (typeof origin !== 'string' || origin === '') return null
