@@ -4,24 +4,15 @@
 // and proxy.ts, and through the Express middleware in a Pages Router API route.
 const test = require('node:test')
 const assert = require('node:assert/strict')
-const net = require('node:net')
 const path = require('node:path')
 const { startServer } = require('./support/child-server')
 const { installAndBuild } = require('./support/next-build')
 const { startPageServer } = require('./browser/servers')
 const { ENGINES, launchFor } = require('./browser/engines')
+const { freePort } = require('./support/free-port')
 
 const appDir = path.join(__dirname, '..', 'examples', 'next-app')
 const ALLOWED = 'https://app.example.com'
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 test('the Next.js example serves CORS from route handlers and proxy.ts', { timeout: 10 * 60_000 }, async (t) => {
   const nextBin = installAndBuild(appDir, { report: (line) => t.diagnostic(line) })

@@ -3,21 +3,11 @@
 // proxying every package but cors-native* to the registry npm is configured with here.
 const { spawn, execFileSync } = require('node:child_process')
 const fs = require('node:fs')
-const net = require('node:net')
 const path = require('node:path')
+const { freePort } = require('./free-port')
 
 const verdaccioBin = path.join(__dirname, '..', '..', 'node_modules', 'verdaccio', 'bin', 'verdaccio')
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-}
 
 async function waitForPing(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs

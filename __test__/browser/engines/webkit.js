@@ -5,18 +5,10 @@
 const { spawn } = require('node:child_process')
 const net = require('node:net')
 const { Builder } = require('selenium-webdriver')
+const { freePort } = require('../../support/free-port')
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser'
 const XVFB = '/usr/bin/Xvfb'
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /** Xvfb picks a free display and writes its number to fd 3. */
 function startXvfb() {

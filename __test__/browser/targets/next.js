@@ -1,21 +1,12 @@
 'use strict'
 // The Next.js target: a small app (next-target/) that serves every scenario through
 // cors-native/next, built with `next build` and run by `next start`.
-const net = require('node:net')
 const path = require('node:path')
 const { installAndBuild } = require('../../support/next-build')
 const { startServer } = require('../../support/child-server')
+const { freePort } = require('../../support/free-port')
 
 const appDir = path.join(__dirname, '..', 'next-target')
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 module.exports = {
   key: 'next',
