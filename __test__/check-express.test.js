@@ -5,7 +5,7 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 const path = require('node:path')
 const { startProcess } = require('./check/processes')
-const { chromiumMissing, launch, startPages } = require('./check/chromium')
+const { chromiumMissing, skippedFor, startChromium } = require('./check/chromium')
 const { runCases } = require('./check/cases')
 
 const SCRIPT = path.join(__dirname, 'check', 'servers', 'express-app.js')
@@ -27,16 +27,8 @@ function cases(api, pages) {
 }
 
 test('check agrees with Chromium on Express with cors and cors-native', { timeout: 300_000 }, async (t) => {
-  const missing = chromiumMissing()
-  if (missing) {
-    if (process.env.CI === 'true') assert.fail(missing)
-    console.warn(`SKIPPED: ${missing}`)
-    return t.skip(missing)
-  }
-  const pages = await startPages()
-  t.after(() => pages.close())
-  const browser = await launch()
-  t.after(() => browser.close())
+  if (skippedFor(t, chromiumMissing())) return
+  const { pages, browser } = await startChromium(t)
   const failures = []
   for (const mode of ['cors', 'native']) {
     const server = await startProcess(process.execPath, [SCRIPT, mode], { env: { PAGE_ORIGIN: pages.allowed } })

@@ -5,24 +5,15 @@
 // the route does not export.
 const test = require('node:test')
 const assert = require('node:assert/strict')
-const net = require('node:net')
 const path = require('node:path')
 const { startProcess } = require('./check/processes')
-const { chromiumMissing, launch, startPages } = require('./check/chromium')
+const { chromiumMissing, skippedFor, startChromium } = require('./check/chromium')
 const { runCases } = require('./check/cases')
 const { installAndBuild } = require('./support/next-build')
+const { freePort } = require('./support/free-port')
 
 const repoDir = path.join(__dirname, '..')
 const appDir = path.join(repoDir, 'examples', 'next-app')
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 function cases(api, pages) {
   const json = [['Content-Type', 'application/json']]
@@ -39,20 +30,12 @@ function cases(api, pages) {
 }
 
 test('check agrees with Chromium on the Next.js example', { timeout: 10 * 60_000 }, async (t) => {
-  const missing = chromiumMissing()
-  if (missing) {
-    if (process.env.CI === 'true') assert.fail(missing)
-    console.warn(`SKIPPED: ${missing}`)
-    return t.skip(missing)
-  }
+  if (skippedFor(t, chromiumMissing())) return
   const nextBin = installAndBuild(appDir)
   const port = await freePort()
   const next = await startProcess(process.execPath, [nextBin, 'start', '--hostname', '127.0.0.1', '--port', String(port)], { cwd: appDir, ready: /Ready/, env: { NEXT_TELEMETRY_DISABLED: '1' } })
   t.after(() => next.stop())
-  const pages = await startPages()
-  t.after(() => pages.close())
-  const browser = await launch()
-  t.after(() => browser.close())
+  const { pages, browser } = await startChromium(t)
   // The example allows http://localhost:* and not http://127.0.0.1:*, so the API is called by
   // name and the refused page is the one at 127.0.0.1.
   const failures = await runCases(t, browser, 'Next.js', cases(`http://localhost:${port}`, pages))

@@ -6,7 +6,7 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 const path = require('node:path')
 const { startProcess } = require('./check/processes')
-const { chromiumMissing, launch, startPages } = require('./check/chromium')
+const { chromiumMissing, skippedFor, startChromium } = require('./check/chromium')
 const { runCases } = require('./check/cases')
 const { pythonWithServers, pythonMissing } = require('./check/python-env')
 
@@ -44,17 +44,9 @@ function djangoCases(typical, allowAll, pages) {
 }
 
 test('check agrees with Chromium on FastAPI and Django', { timeout: 15 * 60_000 }, async (t) => {
-  const missing = chromiumMissing() ?? pythonMissing()
-  if (missing) {
-    if (process.env.CI === 'true') assert.fail(missing)
-    console.warn(`SKIPPED: ${missing}`)
-    return t.skip(missing)
-  }
+  if (skippedFor(t, chromiumMissing() ?? pythonMissing())) return
   const python = pythonWithServers()
-  const pages = await startPages()
-  t.after(() => pages.close())
-  const browser = await launch()
-  t.after(() => browser.close())
+  const { pages, browser } = await startChromium(t)
   const env = { PAGE_ORIGIN: pages.allowed, PYTHONUNBUFFERED: '1' }
   const start = (script, extra = {}) => startProcess(python, [path.join(SERVERS, script)], { env: { ...env, ...extra } })
   const [fastapi, djangoTypical, djangoAllowAll] = await Promise.all([

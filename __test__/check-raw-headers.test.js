@@ -5,7 +5,7 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 const path = require('node:path')
 const { startProcess } = require('./check/processes')
-const { chromiumMissing, launch, startPages } = require('./check/chromium')
+const { chromiumMissing, skippedFor, startChromium } = require('./check/chromium')
 const { runCases } = require('./check/cases')
 
 const SCRIPT = path.join(__dirname, 'check', 'servers', 'raw-headers.js')
@@ -31,16 +31,8 @@ function cases(api, pages) {
 }
 
 test('the model words and decides raw header cases as Chromium does', { timeout: 300_000 }, async (t) => {
-  const missing = chromiumMissing()
-  if (missing) {
-    if (process.env.CI === 'true') assert.fail(missing)
-    console.warn(`SKIPPED: ${missing}`)
-    return t.skip(missing)
-  }
-  const pages = await startPages()
-  t.after(() => pages.close())
-  const browser = await launch()
-  t.after(() => browser.close())
+  if (skippedFor(t, chromiumMissing())) return
+  const { pages, browser } = await startChromium(t)
   const server = await startProcess(process.execPath, [SCRIPT], { env: { PAGE_ORIGIN: pages.allowed } })
   t.after(() => server.stop())
   assert.deepEqual(await runCases(t, browser, 'node:http', cases(server.url, pages)), [])

@@ -10,6 +10,7 @@ const path = require('node:path')
 const { chromium } = require('playwright-core')
 const puppeteer = require('puppeteer-core')
 const { startPlayground } = require('../lib/playground/server')
+const { skippedFor } = require('./check/chromium')
 
 const LAUNCH_TIMEOUT = 60_000
 const ENGINES = {
@@ -47,12 +48,7 @@ const text = (page, selector) => page.$eval(selector, (element) => element.textC
 
 for (const [engine, { executable, debianPackage, launch }] of Object.entries(ENGINES)) {
   test(`playground in ${engine}`, { timeout: 180_000 }, async (t) => {
-    if (!fs.existsSync(executable)) {
-      const message = `${engine} is not installed (${executable}): apt-get install ${debianPackage}`
-      if (process.env.CI === 'true') assert.fail(message)
-      console.error(`SKIPPED: ${message}`)
-      return t.skip(message)
-    }
+    if (skippedFor(t, fs.existsSync(executable) ? null : `${engine} is not installed (${executable}): apt-get install ${debianPackage}`)) return
     const shots = fs.mkdtempSync(path.join(os.tmpdir(), `cors-native-playground-${engine}-`))
     const playground = await startPlayground()
     t.after(() => playground.close())

@@ -2,6 +2,7 @@
 // Real Chromium for the check tests: Debian's chromium driven by playwright-core. A case's
 // fetch runs in a page served at the case's origin on loopback, in a fresh context (its own
 // preflight cache), and the console lines Chromium prints are collected.
+const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const http = require('node:http')
 const { chromium } = require('playwright-core')
@@ -16,6 +17,24 @@ function chromiumMissing() {
 
 function launch() {
   return chromium.launch({ executablePath: EXECUTABLE, args: ARGS, timeout: 60_000 })
+}
+
+/** Skips `t` with a loud message when `missing` names what is missing (fails under CI=true). */
+function skippedFor(t, missing) {
+  if (!missing) return false
+  if (process.env.CI === 'true') assert.fail(missing)
+  console.warn(`SKIPPED: ${missing}`)
+  t.skip(missing)
+  return true
+}
+
+/** The page server and a launched Chromium for the test `t`, both closed in t.after. */
+async function startChromium(t) {
+  const pages = await startPages()
+  t.after(() => pages.close())
+  const browser = await launch()
+  t.after(() => browser.close())
+  return { pages, browser }
 }
 
 /** One page server, reachable as two origins: http://localhost:<port> and http://127.0.0.1:<port>. */
@@ -59,4 +78,4 @@ async function chromiumFetch(browser, origin, url, init) {
   }
 }
 
-module.exports = { chromiumMissing, launch, startPages, chromiumFetch }
+module.exports = { chromiumMissing, skippedFor, startChromium, chromiumFetch }
