@@ -9,6 +9,7 @@ const corsNative = require('..')
 const { requestKinds } = require('./support/request-kinds')
 const { differentialApp, listen } = require('./support/differential-server')
 const { request, agent } = require('./support/http-client')
+const { runMiddleware } = require('./support/fake-http')
 
 const ORIGIN_TYPE = 'CORS_NATIVE_ORIGIN_TYPE'
 const HEADER_LIST = 'CORS_NATIVE_HEADER_LIST_TYPE'
@@ -95,7 +96,7 @@ for (const [express, version] of [['express4', 'Express 4'], ['express', 'Expres
 
 test('an origin function answering a number warns once, with the code', (t) => {
   const middleware = corsNative({ origin: (origin, callback) => callback(null, 2) })
-  const codes = warningCodes(t, () => middleware({ method: 'GET', headers: { origin: 'https://a.example' } }, fakeResponse(), () => {}))
+  const codes = warningCodes(t, () => runMiddleware(middleware, 'GET', { origin: 'https://a.example' }))
   assert.deepEqual(codes, [ORIGIN_TYPE])
 })
 
@@ -128,13 +129,3 @@ test("Node's --disable-warning=CODE silences a cors-native warning", () => {
   assert.doesNotMatch(quiet.stderr, /CORS_NATIVE_ORIGIN_TYPE/)
   assert.match(quiet.stderr, /\[CORS_NATIVE_MAX_AGE\]/)
 })
-
-function fakeResponse() {
-  const headers = {}
-  return {
-    statusCode: 200,
-    getHeader: (name) => headers[name.toLowerCase()],
-    setHeader: (name, value) => { headers[name.toLowerCase()] = value },
-    end() {},
-  }
-}
