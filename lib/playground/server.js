@@ -87,10 +87,7 @@ function compileText(text) {
   try {
     options = parseOptionsText(text)
     if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new OptionsTextError('the options must be an object: { origin: ... }')
-    const warnings = []
-    const policy = cors.compile(options)
-    for (const lint of policy.lints) warnings.push(lint)
-    return { options, lints: warnings, code: codeFor(options) }
+    return { options, lints: cors.compile(options).lints, code: codeFor(options) }
   } catch (error) {
     if (error instanceof OptionsTextError || error instanceof TypeError) return { error: error.message.replace(/^cors-native: /, '') }
     throw error
