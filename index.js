@@ -1,11 +1,11 @@
 'use strict'
 // cors-native: a drop-in replacement for the Express `cors` middleware (also Connect, node:http
 // and Next.js Pages Router API routes). Options are compiled once into a native policy; per
-// request lib/express.js reads the request, lib/pipeline.js decides, lib/express.js writes.
+// request lib/adapters/express.js reads the request, lib/pipeline/ decides, lib/adapters/express.js writes.
 const { Pipeline } = require('./lib/pipeline')
-const { middleware } = require('./lib/express')
-const { explain } = require('./lib/explain')
-const { fromEnv } = require('./lib/from-env')
+const { middleware } = require('./lib/adapters/express')
+const { explain } = require('./lib/pipeline/explain')
+const { fromEnv } = require('./lib/policy/from-env')
 
 /**
  * A compiled policy that can explain itself: `explain({ origin, method, requestHeaders,

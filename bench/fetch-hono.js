@@ -5,7 +5,7 @@
 // hono/cors has no RegExp origins: H6/H7 give it a function testing them.
 const { Hono } = require('hono')
 const { cors: honoCors } = require('hono/cors')
-const { createCors } = require('../lib/fetch')
+const { createCors } = require('../lib/adapters/fetch')
 const { median } = require('./harness')
 const { eleven, thousandAndOne, elevenPatterns, hundredPatterns, origins, spread } = require('./scenarios')
 

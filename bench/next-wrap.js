@@ -1,7 +1,7 @@
 'use strict'
 // S11: cors.wrap from cors-native/next around a trivial route handler, against the same
 // handler writing the same headers by hand. Requests are built before the clock starts.
-const { createCors } = require('../lib/next')
+const { createCors } = require('../lib/adapters/next')
 const { median } = require('./harness')
 
 const BATCH = 2000

@@ -3,7 +3,7 @@
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 
 use cors_native::js_regex::JsPattern;
-use cors_native::origin_list::OriginList;
+use cors_native::origin::list::OriginList;
 
 fn origin_list(exact: Vec<String>, patterns: Vec<JsPattern>) -> OriginList {
     OriginList::new(exact, &patterns, false).expect("a valid origin list")

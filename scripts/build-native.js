@@ -1,6 +1,6 @@
 'use strict'
 // Builds the Rust addon from source with cargo (release) and puts it at ./cors-native.node,
-// where lib/addon.js looks first. Runs as `prepare` in a clone of this repository, and as
+// where lib/addon/index.js looks first. Runs as `prepare` in a clone of this repository, and as
 // `npx cors-native build` in an app on a platform that has no prebuilt package.
 const { spawnSync } = require('child_process')
 const fs = require('fs')

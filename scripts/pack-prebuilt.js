@@ -9,7 +9,7 @@ const { execFileSync } = require('child_process')
 const fs = require('fs')
 const os = require('os')
 const path = require('path')
-const { platformName } = require('../lib/platform')
+const { platformName } = require('../lib/addon/platform')
 const { packSource } = require('./pack-source')
 
 const repoDir = path.join(__dirname, '..')

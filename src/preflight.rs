@@ -2,7 +2,7 @@
 //! header allowed? Header names compare case-insensitively; a `*` never covers Authorization
 //! and is no wildcard for credentialed requests, as in the Fetch standard.
 
-use crate::headers::AllowHeaders;
+use crate::policy::headers::AllowHeaders;
 
 /// Methods a browser never preflights, so they are always allowed.
 const SAFELISTED_METHODS: [&str; 3] = ["GET", "HEAD", "POST"];

@@ -1,6 +1,6 @@
 'use strict'
-// The browser model (lib/browser-model.js) must predict what each engine really did.
-const { predict } = require('../../lib/browser-model')
+// The browser model (lib/browser/model.js) must predict what each engine really did.
+const { predict } = require('../../lib/browser/model')
 
 /** Each fetch whose real outcome the model did not predict, with both, for the failure message. */
 function disagreements(engine, records) {

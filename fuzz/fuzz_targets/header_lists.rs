@@ -1,6 +1,6 @@
 //! Header lists and max-age: any text is either accepted as a valid header value or refused.
 #![no_main]
-use cors_native::headers::{self, HeaderList, MaxAge};
+use cors_native::policy::headers::{self, HeaderList, MaxAge};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: (&str, Vec<String>, f64)| {

@@ -1,8 +1,8 @@
 //! Exact origin lists: an origin is echoed exactly when it is byte-equal to an entry, or to the
 //! form browsers send of an entry written with capitals or a default port.
 #![no_main]
-use cors_native::origin_entry::{classify, Entry};
-use cors_native::origin_list::OriginList;
+use cors_native::origin::entry::{classify, Entry};
+use cors_native::origin::list::OriginList;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &str| {

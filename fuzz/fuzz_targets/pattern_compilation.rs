@@ -1,7 +1,7 @@
 //! RegExp origins: building an origin list from any pattern and matching any origin never panics.
 #![no_main]
 use cors_native::js_regex::JsPattern;
-use cors_native::origin_list::OriginList;
+use cors_native::origin::list::OriginList;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: (&str, &str, &str)| {

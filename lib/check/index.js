@@ -2,9 +2,9 @@
 // check(url, options): send what a browser sends for one fetch() from `options.origin`, judge
 // the answers with the browser model, and explain what the page would see.
 const { checkOptions, UsageError } = require('./options')
-const { browserFetch } = require('./fetch')
+const { browserFetch } = require('./walk')
 const { NetworkError } = require('./http')
-const { predict } = require('../browser-model')
+const { predict } = require('../browser/model')
 const { fingerprint } = require('./fingerprint')
 const { findProblems } = require('./problems')
 const { findUnsafe } = require('./probes')

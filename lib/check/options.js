@@ -1,7 +1,7 @@
 'use strict'
 // The options of a check, validated: every mistake is a UsageError naming the option, the
 // value and the fix (exit code 2 on the command line).
-const { forbiddenHeader } = require('../browser-model')
+const { forbiddenHeader } = require('../browser/model')
 
 const DEFAULT_TIMEOUT_MS = 10_000
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/

@@ -3,7 +3,7 @@
 // Vary. A server that lets any page read credentialed responses leaks its users' data.
 const crypto = require('crypto')
 const { send } = require('./http')
-const { headerValue } = require('./fetch')
+const { headerValue } = require('./walk')
 
 function probeRequest(request, origin, asked) {
   // GET and HEAD are safe to repeat; anything else is probed with a preflight only.

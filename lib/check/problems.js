@@ -1,7 +1,7 @@
 'use strict'
 // Problems that show up as a CORS error but are not CORS, or that CORS hides: the server's
 // real answer, which the page never gets to read.
-const { headerValue, originOf } = require('./fetch')
+const { headerValue, originOf } = require('./walk')
 
 const BODY_START = 200
 

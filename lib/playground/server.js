@@ -11,7 +11,7 @@ const path = require('path')
 const cors = require('../..')
 const { parseOptionsText, OptionsTextError } = require('./options-text')
 const { codeFor } = require('./code')
-const { predict } = require('../browser-model')
+const { predict } = require('../browser/model')
 const { check } = require('../check')
 const { exchangeFor } = require('./exchange')
 

@@ -7,11 +7,11 @@ mod console;
 mod cors_check;
 mod engine;
 mod failure;
-mod fetch;
 mod fix;
 mod header_map;
 mod preflight;
 mod url;
+mod walk;
 
 #[cfg(test)]
 mod properties;
@@ -21,7 +21,7 @@ mod tests;
 pub use classify::{forbidden_header_reason, preflight_request, PreflightRequest};
 pub use engine::Engine;
 pub use failure::{Failure, Step};
-pub use fetch::{predict, EngineVerdict, Prediction};
+pub use walk::{predict, EngineVerdict, Prediction};
 
 /// A header as it appears on the wire: name and value, in order, duplicates kept.
 pub type Header = (String, String);

@@ -10,6 +10,7 @@
 use std::fmt;
 
 mod escapes;
+pub mod intent;
 #[cfg(test)]
 mod tests;
 

@@ -1,0 +1,77 @@
+'use strict'
+// The browser model (Rust, src/browser/) for JS: what Chromium, Firefox and WebKit do with
+// one cross-origin fetch and the responses it got.
+const addon = require('../addon')
+
+const CREDENTIALS = new Set(['omit', 'same-origin', 'include'])
+
+function pairs(headers, where) {
+  if (headers === undefined || headers === null) return []
+  if (!Array.isArray(headers)) throw new TypeError(`${where}.headers must be an array of [name, value] pairs`)
+  return headers.map((pair, i) => {
+    if (!Array.isArray(pair) || pair.length !== 2) throw new TypeError(`${where}.headers[${i}] must be a [name, value] pair`)
+    return [String(pair[0]), String(pair[1])]
+  })
+}
+
+function response(value, where) {
+  if (!value || typeof value !== 'object') throw new TypeError(`${where} must be an object`)
+  const status = Number(value.status)
+  if (!Number.isInteger(status) || status < 0 || status > 999) throw new TypeError(`${where}.status must be an HTTP status`)
+  return { url: value.url === undefined ? undefined : String(value.url), status, headers: pairs(value.headers, where) }
+}
+
+/** A response of the actual request; a followed redirect may carry the preflight sent to its target. */
+function hop(value, where) {
+  const result = response(value, where)
+  if (value.preflight === undefined || value.preflight === null) return result
+  const preflight = response(value.preflight, `${where}.preflight`)
+  if (preflight.url === undefined) throw new TypeError(`${where}.preflight.url must be the redirect target's URL`)
+  return { ...result, preflight }
+}
+
+function request(value) {
+  if (!value || typeof value !== 'object') throw new TypeError('exchange.request must be an object')
+  const credentials = value.credentials ?? 'same-origin'
+  if (!CREDENTIALS.has(credentials)) throw new TypeError(`request.credentials must be 'omit', 'same-origin' or 'include', not ${JSON.stringify(credentials)}`)
+  return {
+    url: String(value.url),
+    origin: String(value.origin),
+    method: String(value.method ?? 'GET'),
+    headers: pairs(value.headers, 'request'),
+    credentials,
+  }
+}
+
+/**
+ * `exchange`: `{ request: { url, origin, method, headers: [[name, value]...], credentials },
+ * preflight: null | { status, headers }, responses: [{ url, status, headers, preflight? }...] }`;
+ * `responses` is empty when the actual request was not sent, and then only the preflight is
+ * judged. A redirect the browser followed may carry `preflight: { url, status, headers }`, the
+ * answer to the preflight it sent to the redirect's target (engines differ in sending it); a
+ * last response that is such a redirect is one whose target's preflight failed.
+ * Returns `{ preflightNeeded, crossOrigin, requestMethod, requestHeaders, engines: { chromium,
+ * firefox, webkit } }`, each engine `{ allowed, step, hop, failure, console, fix,
+ * preflightCacheSeconds, deviation }`.
+ */
+function predict(exchange) {
+  if (!exchange || typeof exchange !== 'object') throw new TypeError('predict(exchange) needs an exchange object')
+  if (!Array.isArray(exchange.responses)) throw new TypeError('exchange.responses must list every response, the final one last')
+  return addon.browserPredict({
+    request: request(exchange.request),
+    preflight: exchange.preflight ? response(exchange.preflight, 'exchange.preflight') : undefined,
+    responses: exchange.responses.map((r, i) => hop(r, `exchange.responses[${i}]`)),
+  })
+}
+
+/** What a browser sends first for `request` (`{ url, origin, method, headers, credentials }`). */
+function preflightRequest(value) {
+  return addon.browserPreflightRequest(request(value))
+}
+
+/** Why a page cannot set this request header (browsers drop it), or null. */
+function forbiddenHeader(name, value = '') {
+  return addon.browserForbiddenHeader(String(name), String(value))
+}
+
+module.exports = { predict, preflightRequest, forbiddenHeader }

@@ -1,0 +1,35 @@
+'use strict'
+// What Chromium, Firefox and WebKit will do with the answers a policy gives: the browser model
+// asked about one exchange built from pipeline Decisions, for explain() and the DEBUG lines.
+const { predict } = require('./model')
+
+/** The URL used in console lines when the real one is not known. */
+const SOME_URL = 'https://api.example/'
+
+function headerPairs(decision) {
+  const pairs = []
+  for (let i = 0; i < decision.headers.length; i += 2) pairs.push([decision.headers[i], decision.headers[i + 1]])
+  return pairs
+}
+
+function answer(decision, url) {
+  return { url, status: decision.end ? decision.status : 200, headers: headerPairs(decision) }
+}
+
+/**
+ * `request`: { url, origin, method, requestHeaders (comma-separated names), credentials };
+ * `preflight`: the preflight's Decision, or null when none is sent; `actual`: the actual
+ * request's Decision, or null when it is not sent. Returns the per-engine verdicts
+ * `{ chromium, firefox, webkit }`, or null without an origin to judge.
+ */
+function browserVerdicts({ url = SOME_URL, origin, method, requestHeaders, credentials = false }, preflight, actual) {
+  if (typeof origin !== 'string' || origin === '') return null
+  const names = (requestHeaders ?? '').split(',').map((name) => name.trim()).filter(Boolean)
+  return predict({
+    request: { url, origin, method, headers: names.map((name) => [name, '1']), credentials: credentials ? 'include' : 'same-origin' },
+    preflight: preflight === null ? null : answer(preflight, url),
+    responses: actual === null ? [] : [answer(actual, url)],
+  }).engines
+}
+
+module.exports = { browserVerdicts, SOME_URL }

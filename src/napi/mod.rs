@@ -1,0 +1,4 @@
+//! The Node-API surface only: typed inputs converted into the core's types, one conversion out.
+mod browser;
+mod js_string;
+mod policy;

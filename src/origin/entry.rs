@@ -1,0 +1,228 @@
+//! What a configured origin string is: an origin (compared in the form browsers send), a
+//! wildcard pattern, `null`, or a mistake that can never match, with the exact fix.
+
+use crate::origin::pattern::OriginPattern;
+use crate::origin::Origin;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// Matched byte for byte against the request's Origin. `rewritten` is set when the entry
+    /// was written differently from what browsers send (case, default port).
+    Exact {
+        origin: String,
+        rewritten: bool,
+    },
+    Pattern(OriginPattern),
+    /// A value no browser sends as an Origin (path, trailing slash, no scheme): kept as is,
+    /// so it never matches, as in cors; `fix` says what to write instead, and `suggestion` is
+    /// that origin when there is one.
+    Malformed {
+        raw: String,
+        fix: String,
+        suggestion: Option<String>,
+    },
+}
+
+pub fn classify(raw: &str) -> Result<Entry, String> {
+    if raw == "*" {
+        // cors compares it literally, so in a list it matches nothing.
+        return Ok(Entry::Malformed {
+            raw: raw.to_string(),
+            fix: "inside a list is compared literally and matches no origin; use origin: \"*\" (not in an array) to allow every origin".into(),
+            suggestion: None,
+        });
+    }
+    if raw.contains('*') {
+        return OriginPattern::parse(raw).map(Entry::Pattern);
+    }
+    if raw == "null" {
+        return Ok(Entry::Exact {
+            origin: raw.to_string(),
+            rewritten: false,
+        });
+    }
+    if let Some(origin) = Origin::parse_configured(raw) {
+        let canonical = origin.serialize();
+        let rewritten = canonical != raw;
+        return Ok(Entry::Exact {
+            origin: canonical,
+            rewritten,
+        });
+    }
+    let (fix, suggestion) = fix_for(raw);
+    Ok(Entry::Malformed {
+        raw: raw.to_string(),
+        fix,
+        suggestion,
+    })
+}
+
+const NOT_AN_ORIGIN: &str =
+    "is not an origin; write scheme://host[:port], like \"https://app.example.com\"";
+
+/// What is wrong with a malformed entry, and the origin it evidently means.
+fn fix_for(raw: &str) -> (String, Option<String>) {
+    let Some((scheme, rest)) = raw.split_once("://") else {
+        let guess =
+            Origin::parse_configured(&format!("https://{raw}")).map(|origin| origin.serialize());
+        return match guess {
+            Some(origin) => (
+                format!("has no scheme; write {origin:?} (or http:// if the site is not served over TLS)"),
+                Some(origin),
+            ),
+            None => (NOT_AN_ORIGIN.into(), None),
+        };
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    let Some(origin) = Origin::parse_configured(&format!("{scheme}://{authority}")) else {
+        return (NOT_AN_ORIGIN.into(), None);
+    };
+    let what = match tail {
+        "/" => "ends with a slash, which browsers never send",
+        t if t.starts_with('?') => "has a query, which an origin never has",
+        t if t.starts_with('#') => "has a fragment, which an origin never has",
+        _ => "has a path, which an origin never has",
+    };
+    let origin = origin.serialize();
+    (format!("{what}; write {origin:?}"), Some(origin))
+}
+
+/// Why `origin` matches none of `entries`, pointing at the closest entry when there is one.
+pub fn closest_entry_reason(origin: &str, entries: &[String]) -> Option<String> {
+    let request = Origin::parse(origin);
+    let mut best: Option<(usize, String)> = None;
+    let mut consider = |rank: usize, reason: String| {
+        if best.as_ref().is_none_or(|(best_rank, _)| rank < *best_rank) {
+            best = Some((rank, reason));
+        }
+    };
+    for entry in entries {
+        if entry.trim_end_matches('/') == origin && entry != origin {
+            consider(
+                0,
+                format!("the closest entry {entry:?} differs only by a trailing slash"),
+            );
+            continue;
+        }
+        if entry.eq_ignore_ascii_case(origin) && entry != origin {
+            consider(
+                1,
+                format!("the closest entry {entry:?} differs only in letter case"),
+            );
+            continue;
+        }
+        let (Some(request), Some(configured)) = (&request, Origin::parse(entry)) else {
+            continue;
+        };
+        if request.host != configured.host || *request == configured {
+            continue;
+        }
+        if request.scheme != configured.scheme && request.port == configured.port {
+            consider(
+                2,
+                format!(
+                    "the closest entry {entry:?} differs in scheme: {} vs {}",
+                    request.scheme, configured.scheme
+                ),
+            );
+        } else if request.scheme == configured.scheme {
+            let show =
+                |port: Option<u16>| port.map_or("(default)".to_string(), |port| port.to_string());
+            consider(
+                3,
+                format!(
+                    "the closest entry {entry:?} differs in port: {} vs {}",
+                    show(request.port),
+                    show(configured.port)
+                ),
+            );
+        } else {
+            consider(
+                4,
+                format!(
+                    "the closest entry {entry:?} has the same host but a different scheme and port"
+                ),
+            );
+        }
+    }
+    best.map(|(_, reason)| reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_entries_stay_as_written() {
+        assert_eq!(
+            classify("https://app.example.com"),
+            Ok(Entry::Exact {
+                origin: "https://app.example.com".into(),
+                rewritten: false
+            })
+        );
+        assert_eq!(
+            classify("null"),
+            Ok(Entry::Exact {
+                origin: "null".into(),
+                rewritten: false
+            })
+        );
+    }
+
+    #[test]
+    fn case_and_default_ports_are_rewritten_to_what_browsers_send() {
+        assert_eq!(
+            classify("HTTPS://App.Example.com:443"),
+            Ok(Entry::Exact {
+                origin: "https://app.example.com".into(),
+                rewritten: true
+            })
+        );
+        assert_eq!(
+            classify("http://localhost:80"),
+            Ok(Entry::Exact {
+                origin: "http://localhost".into(),
+                rewritten: true
+            })
+        );
+    }
+
+    #[test]
+    fn mistakes_get_the_exact_fix() {
+        let fix = |raw: &str| match classify(raw).unwrap() {
+            Entry::Malformed { fix, .. } => fix,
+            other => panic!("{raw}: {other:?}"),
+        };
+        assert_eq!(
+            fix("https://app.example.com/"),
+            "ends with a slash, which browsers never send; write \"https://app.example.com\""
+        );
+        assert_eq!(
+            fix("https://app.example.com/api"),
+            "has a path, which an origin never has; write \"https://app.example.com\""
+        );
+        assert_eq!(
+            fix("https://app.example.com?x=1"),
+            "has a query, which an origin never has; write \"https://app.example.com\""
+        );
+        assert!(
+            fix("app.example.com").starts_with("has no scheme; write \"https://app.example.com\"")
+        );
+    }
+
+    #[test]
+    fn refusals_point_at_the_closest_entry() {
+        let entries = [
+            "https://app.example.com/".to_string(),
+            "http://localhost:5173".to_string(),
+            "https://api.example.com".to_string(),
+        ];
+        let reason = |origin| closest_entry_reason(origin, &entries).unwrap();
+        assert!(reason("https://app.example.com").contains("differs only by a trailing slash"));
+        assert!(reason("http://localhost:3000").contains("differs in port: 3000 vs 5173"));
+        assert!(reason("http://api.example.com").contains("differs in scheme: http vs https"));
+        assert_eq!(closest_entry_reason("https://evil.example", &entries), None);
+    }
+}
