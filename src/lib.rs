@@ -7,7 +7,6 @@ pub mod browser;
 pub mod js_regex;
 pub mod origin;
 pub mod policy;
-pub mod preflight;
 
 #[cfg(feature = "node")]
 mod napi;

@@ -3,8 +3,10 @@
 // saw and answered, in the order it saw it. `log` is the recording proxy's list of
 // { method, url, headers, response: { status, headers } } for one run (one or more fetches).
 
+const { isPreflight: isPreflightRequest } = require('../../lib/pipeline/preflight')
+
 const headerOf = (headers, name) => headers?.find(([key]) => key.toLowerCase() === name)?.[1]
-const isPreflight = (entry) => entry.method === 'OPTIONS' && headerOf(entry.headers, 'access-control-request-method') !== undefined
+const isPreflight = (entry) => isPreflightRequest(entry.method, headerOf(entry.headers, 'access-control-request-method'))
 
 const answer = (entry) => ({ url: entry.url, status: entry.response?.status, headers: entry.response?.headers ?? [] })
 

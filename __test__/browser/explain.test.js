@@ -55,9 +55,25 @@ test("each engine's verdict and console line for the response the policy produce
 test('what the browser would refuse is explained even when the server answers', () => {
   const refused = policy.explain({ origin: 'https://shop.example.org', method: 'PUT', requestHeaders: 'x-secret' })
   assert.equal(refused.allowed, false)
-  assert.match(refused.reasons.at(-1), /the browser will refuse it: header x-secret is not allowed/)
+  assert.equal(refused.reasons.at(-1), 'Chromium, Firefox, WebKit will refuse it at the preflight: Add x-secret to Access-Control-Allow-Headers in the preflight response')
   const star = cors.compile({ credentials: true }).explain({ origin: 'https://a.example' })
   assert.match(star.reasons.join(' '), /credentialed requests \(cookies\) still fail/)
+})
+
+test('allowed is what every engine says: a * that lets Authorization through is allowed, with the deviation shown', () => {
+  const result = cors.compile({ origin: 'https://app.example.com', allowedHeaders: '*' }).explain({ origin: 'https://app.example.com', requestHeaders: 'authorization' })
+  assert.equal(result.preflight, true)
+  for (const engine of ['chromium', 'firefox', 'webkit']) {
+    assert.equal(result.engines[engine].allowed, true, engine)
+    assert.match(result.engines[engine].deviation, /the Fetch standard says \* never covers it/, engine)
+  }
+  assert.equal(result.allowed, true)
+})
+
+test('the model decides what is preflighted: a safelisted header is not, a lower-case put is', () => {
+  assert.equal(policy.explain({ origin: 'https://shop.example.org', requestHeaders: 'accept' }).preflight, false)
+  assert.equal(policy.explain({ origin: 'https://shop.example.org', method: 'put' }).preflight, true)
+  assert.equal(policy.explain({ origin: 'https://shop.example.org', url: 'https://shop.example.org/items', method: 'PUT' }).preflight, false)
 })
 
 test('a compiled policy cannot be posted to a worker silently', () => {

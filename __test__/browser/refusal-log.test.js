@@ -89,3 +89,10 @@ test('a refused origin names the closest configured entry', async (t) => {
   const lines = await loggedLines(t, () => adapters.express({ origin: ['https://app.example.com/'] }, { method: 'GET', headers: { origin: ALLOWED } }))
   assert.match(lines[0], /differs only by a trailing slash/)
 })
+
+test('a lower-case options preflight is answered and logged as a preflight', async (t) => {
+  const lines = await loggedLines(t, () => runMiddleware(require('../..')({ origin: [ALLOWED] }), 'options', { origin: REFUSED, 'access-control-request-method': 'PUT' }))
+  assert.equal(lines.length, 1)
+  assert.match(lines[0], new RegExp(`^cors-native: refused preflight for PUT http://(localhost|127\\.0\\.0\\.1)/ from ${REFUSED}`))
+  assert.match(lines[0], /Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header/)
+})

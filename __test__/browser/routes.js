@@ -5,7 +5,7 @@
 // only PUT has a handler); redirects lead to <path>/final on the chosen origin. A scenario's
 // `preflightHeaders` (with preflightContinue) and `answerHeaders` are added to the answers.
 
-const REDIRECTS = { 'redirect-same': ['api', 302], 'redirect-same-307': ['api', 307], 'redirect-cross': ['alt', 302], 'redirect-https': ['secure', 302] }
+const REDIRECTS = { 'redirect-same': ['api', 302], 'redirect-same-307': ['api', 307], 'redirect-cross': ['alt', 302], 'redirect-cross-307': ['alt', 307], 'redirect-https': ['secure', 302] }
 const OPTIONS_STATUS = { 'answers-options': 204, 'refuses-options': 404, 'options-302': 302, 'options-401': 401, 'options-500': 500 }
 
 function pathOf(index, scenario) {
@@ -20,6 +20,8 @@ function pathOf(index, scenario) {
 function routeAnswer(scenario, index, { method, cookie, authorization, final }, env) {
   const body = JSON.stringify({ cookie: cookie ?? null, authorization: authorization ?? null, method, final })
   const json = (status) => ({ status, headers: { 'Content-Type': 'application/json', 'X-Total-Count': '42', ...scenario.answerHeaders }, body })
+  // The redirect's target does not route OPTIONS: its preflight gets a 404.
+  if (final && method === 'OPTIONS' && scenario.route === 'redirect-cross-307') return { status: 404, headers: {}, body: null }
   if (final) return json(200)
   if (method === 'OPTIONS' && scenario.preflightHeaders) return { status: 204, headers: scenario.preflightHeaders, body: null }
   if (method === 'OPTIONS' && OPTIONS_STATUS[scenario.route]) return { status: OPTIONS_STATUS[scenario.route], headers: {}, body: null }

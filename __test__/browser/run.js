@@ -19,6 +19,7 @@ async function runScenario({ page, engine, target, recorder, pageOrigin }, scena
     target: target.name,
     engine: engine.name,
     fetch: i + 1,
+    compareConsole: scenario.compareConsole === true,
     exchange,
     outcome: { allowed: result.fetches[i] === 'ok', console: [] }, // the run's lines, once the engine is done
   }))

@@ -159,3 +159,28 @@ test('the command: exit codes 0, 1, 2 and one documented JSON object', async (t)
     `${ORIGIN} GET true`, `${ORIGIN} PUT false`, 'https://app.example.com GET true', 'https://app.example.com PUT false',
   ])
 })
+
+test('a PUT redirected 307 to a server whose OPTIONS answers 404 is blocked there, as Chromium blocks it', async (t) => {
+  const target = await serve(t, (req, res) => {
+    if (req.method === 'OPTIONS') res.writeHead(404).end()
+    else allowAll(req, res)
+  })
+  const first = await serve(t, (req, res) => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'Access-Control-Allow-Origin': ORIGIN, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-api-key' }).end()
+    } else {
+      res.writeHead(307, { Location: `${target.url.replace('127.0.0.1', 'localhost')}/final`, 'Access-Control-Allow-Origin': ORIGIN }).end()
+    }
+  })
+  const args = [`${first.url}/start`, '--origin', ORIGIN, '--method', 'PUT', '--header', 'X-Api-Key: k', '--no-probes']
+  const { code, stdout } = await cli(args)
+  assert.equal(code, 1, stdout)
+  assert.match(stdout, /preflight to the redirect's target: OPTIONS http:\/\/localhost:\d+\/final .* -> 404/)
+  // Chromium and WebKit send Origin null, Firefox the page's origin: two preflights, never the PUT.
+  assert.deepEqual(target.seen.map((request) => request.method), ['OPTIONS', 'OPTIONS'])
+  const result = await check(`${first.url}/start`, { origin: ORIGIN, method: 'PUT', headers: ['X-Api-Key: k'], probes: false })
+  assert.equal(result.allowed, false)
+  for (const engine of ['chromium', 'firefox', 'webkit']) assert.equal(result.engines[engine].step, 'preflight', engine)
+  assert.match(result.engines.chromium.console, /\(redirected from '.*\/start'\).*Response to preflight request doesn't pass access control check/)
+  assert.equal(result.exchanges.actual[0].preflight.response.status, 404)
+})

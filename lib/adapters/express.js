@@ -1,7 +1,8 @@
 'use strict'
 // The Express / Connect / node:http adapter: reads an IncomingMessage into a CorsRequest and
 // applies the pipeline's Decision to the ServerResponse. Nothing is decided here.
-const { corsRequest, isPreflightMethod } = require('../pipeline')
+const { corsRequest } = require('../pipeline')
+const { isPreflightMethod } = require('../pipeline/preflight')
 const { appendVary } = require('./vary')
 
 function readRequest(req) {

@@ -4,6 +4,7 @@
 // CorsRequest and applies the pipeline's Decision to a Web Response. Nothing is decided here.
 const vary = require('vary')
 const { Pipeline, corsRequest } = require('../pipeline')
+const { isPreflightMethod } = require('../pipeline/preflight')
 
 // By shape, not instanceof: a Request from another realm or a subclass (NextRequest) is one too.
 function hasHeaders(value) {
@@ -23,7 +24,7 @@ function readRequest(request) {
   const headers = request.headers
   const method = request.method
   const origin = headers.get('origin') ?? undefined
-  if (method !== 'OPTIONS') return corsRequest(method, origin, undefined, undefined, false)
+  if (!isPreflightMethod(method)) return corsRequest(method, origin, undefined, undefined, false)
   return corsRequest(
     method,
     origin,

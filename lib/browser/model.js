@@ -55,18 +55,44 @@ function request(value) {
  * preflightCacheSeconds, deviation }`.
  */
 function predict(exchange) {
-  if (!exchange || typeof exchange !== 'object') throw new TypeError('predict(exchange) needs an exchange object')
+  return addon.browserPredict(exchangeInput(exchange))
+}
+
+function exchangeInput(exchange) {
+  if (!exchange || typeof exchange !== 'object') throw new TypeError('an exchange must be an object')
   if (!Array.isArray(exchange.responses)) throw new TypeError('exchange.responses must list every response, the final one last')
-  return addon.browserPredict({
+  return {
     request: request(exchange.request),
     preflight: exchange.preflight ? response(exchange.preflight, 'exchange.preflight') : undefined,
     responses: exchange.responses.map((r, i) => hop(r, `exchange.responses[${i}]`)),
-  })
+  }
 }
 
-/** What a browser sends first for `request` (`{ url, origin, method, headers, credentials }`). */
+const ENGINES = new Set(['chromium', 'firefox', 'webkit'])
+
+/**
+ * What `engine` sends next, given the exchange so far (the shape `predict` takes), or null once
+ * the fetch is over: `{ purpose: 'preflight' | 'actual', url, method, headers, body }`, the
+ * headers exactly as the browser sends them, `body` whether the page's body goes along.
+ */
+function nextRequest(engine, exchange) {
+  if (!ENGINES.has(engine)) throw new TypeError(`engine must be 'chromium', 'firefox' or 'webkit', not ${JSON.stringify(engine)}`)
+  return addon.browserNextRequest(engine, exchangeInput(exchange))
+}
+
+/** Whether `request` (`{ url, origin, method, headers, credentials }`) is preflighted, and what the preflight asks: `{ needed, method, headers }`. */
 function preflightRequest(value) {
   return addon.browserPreflightRequest(request(value))
+}
+
+/** The preflight `request` would get from its page, whether or not it needs one. */
+function preflightFor(value) {
+  return addon.browserPreflightFor(request(value))
+}
+
+/** The serialised origin of an http(s) URL, or null. */
+function originOf(url) {
+  return addon.browserOriginOf(String(url))
 }
 
 /** Why a page cannot set this request header (browsers drop it), or null. */
@@ -74,4 +100,4 @@ function forbiddenHeader(name, value = '') {
   return addon.browserForbiddenHeader(String(name), String(value))
 }
 
-module.exports = { predict, preflightRequest, forbiddenHeader }
+module.exports = { predict, nextRequest, preflightRequest, preflightFor, originOf, forbiddenHeader }

@@ -2,10 +2,7 @@
 // Recognises the server's CORS layer from what it sent, so fixes can be written in its own
 // configuration language. Signs observed on real servers (research/fetch-cors.md).
 
-function lookup(headers, name) {
-  const found = headers.find(([n]) => n.toLowerCase() === name)
-  return found ? found[1] : undefined
-}
+const { headerValue: lookup } = require('./http')
 
 const SERVERS = [
   {

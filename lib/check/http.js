@@ -69,4 +69,10 @@ function send({ method, url, headers, body, deadline }) {
   })
 }
 
-module.exports = { send, NetworkError, MAX_BODY_BYTES, MAX_HEADER_BYTES }
+/** The first value of header `name` (lower-case) in `[[name, value]...]`, or undefined. */
+function headerValue(headers, name) {
+  const found = headers.find(([n]) => n.toLowerCase() === name)
+  return found ? found[1] : undefined
+}
+
+module.exports = { send, headerValue, NetworkError, MAX_BODY_BYTES, MAX_HEADER_BYTES }

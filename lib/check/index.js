@@ -2,7 +2,7 @@
 // check(url, options): send what a browser sends for one fetch() from `options.origin`, judge
 // the answers with the browser model, and explain what the page would see.
 const { checkOptions, UsageError } = require('./options')
-const { browserFetch } = require('./walk')
+const { browserFetch, ENGINES } = require('./walk')
 const { NetworkError } = require('./http')
 const { predict } = require('../browser/model')
 const { fingerprint } = require('./fingerprint')
@@ -10,10 +10,23 @@ const { findProblems } = require('./problems')
 const { findUnsafe } = require('./probes')
 const { serverFix } = require('./fixes')
 
-const ENGINES = ['chromium', 'firefox', 'webkit']
 const FORMAT_VERSION = 1
 
-const exchangeOf = (sent, response) => ({ request: sent, response })
+const exchangeOf = ({ request, response }) => ({ request, response })
+
+/**
+ * What Chromium sent, as the report shows it: the page's preflight, then each hop of the
+ * actual request; a preflight sent to a redirect's target goes on that redirect.
+ */
+function exchangesOf(sent) {
+  const exchanges = { preflight: null, actual: [] }
+  for (const step of sent) {
+    if (step.purpose === 'actual') exchanges.actual.push(exchangeOf(step))
+    else if (exchanges.actual.length === 0) exchanges.preflight = exchangeOf(step)
+    else exchanges.actual.at(-1).preflight = exchangeOf(step)
+  }
+  return exchanges
+}
 
 /**
  * Resolves with the documented result object (README, "Debug a CORS error"). Rejects with a
@@ -22,8 +35,11 @@ const exchangeOf = (sent, response) => ({ request: sent, response })
 async function check(url, options) {
   const { request, body, timeoutMs, probes } = checkOptions(url, options)
   const deadline = Date.now() + timeoutMs
-  const { exchange, sent } = await browserFetch(request, { body, deadline })
-  const prediction = predict(exchange)
+  const walks = await browserFetch(request, { body, deadline })
+  // Each engine is judged on its own walk; they differ where engines send different requests.
+  const predictions = Object.fromEntries(ENGINES.map((name) => [name, predict(walks[name].exchange)]))
+  const { exchange } = walks.chromium
+  const prediction = { ...predictions.chromium, engines: Object.fromEntries(ENGINES.map((name) => [name, predictions[name].engines[name]])) }
   const server = fingerprint([
     ...(exchange.preflight ? [{ ...exchange.preflight, preflight: true }] : []),
     ...exchange.responses,
@@ -31,7 +47,7 @@ async function check(url, options) {
   const problems = findProblems(exchange, server?.name, prediction)
   // The probes do not follow redirects, so only an unredirected answer is compared with them.
   const direct = exchange.responses.length === 1 ? exchange.responses[0] : undefined
-  const unsafe = probes ? await findUnsafe(request, prediction, direct, deadline) : []
+  const unsafe = probes ? await findUnsafe(request, direct, deadline) : []
   const blocked = ENGINES.map((name) => prediction.engines[name]).find((verdict) => !verdict.allowed) ?? null
   const engines = Object.fromEntries(ENGINES.map((name) => [name, verdict(prediction.engines[name])]))
   return {
@@ -48,10 +64,7 @@ async function check(url, options) {
     fix: serverFix(server?.name, { request, asked: prediction, blocked, problems: problems.map((p) => p.code) }),
     problems,
     unsafe,
-    exchanges: {
-      preflight: sent.preflight ? exchangeOf(sent.preflight, exchange.preflight) : null,
-      actual: sent.actual.map((hop, i) => exchangeOf(hop, exchange.responses[i])),
-    },
+    exchanges: exchangesOf(walks.chromium.sent),
   }
 }
 

@@ -2,21 +2,19 @@
 // "Works but unsafe": probes with an origin nobody allowed and with `null`, and a look at
 // Vary. A server that lets any page read credentialed responses leaks its users' data.
 const crypto = require('crypto')
-const { send } = require('./http')
-const { headerValue } = require('./walk')
+const { send, headerValue } = require('./http')
+const { nextRequest, preflightFor } = require('../browser/model')
 
-function probeRequest(request, origin, asked) {
-  // GET and HEAD are safe to repeat; anything else is probed with a preflight only.
-  if (!asked.preflightNeeded && (asked.requestMethod === 'GET' || asked.requestMethod === 'HEAD')) {
-    return { method: asked.requestMethod, url: request.url, headers: [['Accept', '*/*'], ['Origin', origin]] }
-  }
-  const headers = [['Accept', '*/*'], ['Origin', origin], ['Access-Control-Request-Method', asked.requestMethod]]
-  if (asked.requestHeaders.length) headers.push(['Access-Control-Request-Headers', asked.requestHeaders.join(',')])
-  return { method: 'OPTIONS', url: request.url, headers }
+/** What the browser sends first from `origin`; GET and HEAD are safe to repeat, anything else is probed with its preflight only. */
+function probeRequest(request, origin) {
+  const from = { ...request, origin }
+  const first = nextRequest('chromium', { request: from, preflight: null, responses: [] })
+  const { method, url, headers } = first.method === 'GET' || first.method === 'HEAD' || first.purpose === 'preflight' ? first : preflightFor(from)
+  return { method, url, headers }
 }
 
-async function probe(request, origin, asked, deadline) {
-  const response = await send({ ...probeRequest(request, origin, asked), deadline })
+async function probe(request, origin, deadline) {
+  const response = await send({ ...probeRequest(request, origin), deadline })
   const allowOrigin = headerValue(response.headers, 'access-control-allow-origin')
   return {
     allowOrigin,
@@ -26,12 +24,12 @@ async function probe(request, origin, asked, deadline) {
 }
 
 /** Returns `[{ code, message }]`; probe failures are not findings. */
-async function findUnsafe(request, asked, finalResponse, deadline) {
+async function findUnsafe(request, finalResponse, deadline) {
   const findings = []
   const random = `https://cors-native-probe-${crypto.randomBytes(4).toString('hex')}.example`
   const [any, nullOrigin] = await Promise.all([
-    probe(request, random, asked, deadline).catch(() => null),
-    probe(request, 'null', asked, deadline).catch(() => null),
+    probe(request, random, deadline).catch(() => null),
+    probe(request, 'null', deadline).catch(() => null),
   ])
   if (any?.echoed) {
     findings.push(any.credentials

@@ -1,7 +1,8 @@
 'use strict'
 // Problems that show up as a CORS error but are not CORS, or that CORS hides: the server's
 // real answer, which the page never gets to read.
-const { headerValue, originOf } = require('./walk')
+const { headerValue } = require('./http')
+const { originOf } = require('../browser/model')
 
 const BODY_START = 200
 
@@ -40,17 +41,27 @@ function preflightProblems(preflight, server) {
   return problems
 }
 
-function responseProblems(responses, method) {
+function resolve(location, base) {
+  try {
+    return new URL(location, base).href
+  } catch {
+    return undefined
+  }
+}
+
+/** `refusedRedirect`: the index of the redirect Chromium refused, if it refused one. */
+function responseProblems(responses, method, refusedRedirect) {
   const problems = []
   for (const [index, response] of responses.entries()) {
-    const next = responses[index + 1]
-    if (next && !hasAllowOrigin(response)) {
+    // The browser stops at a redirect it refuses, so that target was never fetched.
+    const target = responses[index + 1]?.url ?? (index === refusedRedirect ? resolve(headerValue(response.headers, 'location'), response.url) : undefined)
+    if (target !== undefined && !hasAllowOrigin(response)) {
       const from = new URL(response.url)
-      const to = new URL(next.url)
+      const to = new URL(target)
       if (from.protocol === 'http:' && to.protocol === 'https:' && from.hostname === to.hostname) {
-        problems.push({ code: 'https-redirect', message: `${response.url} redirects (${response.status}) to https without CORS headers: call ${next.url} directly` })
-      } else if (originOf(response.url) === originOf(next.url) && from.pathname.replace(/\/$/, '') === to.pathname.replace(/\/$/, '')) {
-        problems.push({ code: 'slash-redirect', message: `${response.url} redirects (${response.status}) to ${next.url} (trailing slash) without CORS headers: call the final URL directly` })
+        problems.push({ code: 'https-redirect', message: `${response.url} redirects (${response.status}) to https without CORS headers: call ${target} directly` })
+      } else if (originOf(response.url) === originOf(target) && from.pathname.replace(/\/$/, '') === to.pathname.replace(/\/$/, '')) {
+        problems.push({ code: 'slash-redirect', message: `${response.url} redirects (${response.status}) to ${target} (trailing slash) without CORS headers: call the final URL directly` })
       }
     }
   }
@@ -75,9 +86,12 @@ function responseProblems(responses, method) {
 const LISTS = { 'method-not-allowed': 'access-control-allow-methods', 'header-not-allowed': 'access-control-allow-headers' }
 
 /** With credentials a `*` list is taken literally; servers that send one mean "anything". */
-function literalWildcard(preflight, prediction) {
-  const list = LISTS[prediction.engines.chromium.failure]
-  if (!list || prediction.engines.chromium.step !== 'preflight') return []
+function literalWildcard(exchange, prediction) {
+  const { failure, step, hop } = prediction.engines.chromium
+  const list = LISTS[failure]
+  // The failed preflight: the page's own, or the one sent to a redirect's target.
+  const preflight = typeof hop === 'number' ? exchange.responses[hop]?.preflight : exchange.preflight
+  if (!list || step !== 'preflight' || !preflight) return []
   if (!(headerValue(preflight.headers, list) ?? '').split(',').some((item) => item.trim() === '*')) return []
   return [{ code: 'literal-wildcard', message: `${list.replace(/(^|-)\w/g, (c) => c.toUpperCase())} is * on a credentialed request, where browsers read it as a name, not a wildcard` }]
 }
@@ -86,8 +100,8 @@ function literalWildcard(preflight, prediction) {
 function findProblems(exchange, server, prediction) {
   return [
     ...preflightProblems(exchange.preflight, server),
-    ...literalWildcard(exchange.preflight, prediction),
-    ...responseProblems(exchange.responses, exchange.request.method.toUpperCase()),
+    ...literalWildcard(exchange, prediction),
+    ...responseProblems(exchange.responses, exchange.request.method.toUpperCase(), prediction.engines.chromium.step === 'redirect' ? prediction.engines.chromium.hop : undefined),
   ]
 }
 

@@ -6,6 +6,11 @@ function status(response) {
   return response ? String(response.status) : 'not sent'
 }
 
+/** What a preflight asks, as sent: `Access-Control-Request-Method: PUT, ...`. */
+function asked(request) {
+  return request.headers.filter(([name]) => name.startsWith('Access-Control-Request')).map(([n, v]) => `${n}: ${v}`).join(', ')
+}
+
 function describe(result) {
   const lines = []
   const { exchanges } = result
@@ -13,13 +18,15 @@ function describe(result) {
   lines.push(`  from origin ${result.origin}, credentials: ${result.credentials}`)
   if (result.server) lines.push(`  server: ${result.server.label} (${result.server.evidence.join('; ')})`)
   if (exchanges.preflight) {
-    const asked = exchanges.preflight.request.headers.filter(([name]) => name.startsWith('Access-Control-Request')).map(([n, v]) => `${n}: ${v}`).join(', ')
-    lines.push(`  preflight: OPTIONS (${asked}) -> ${status(exchanges.preflight.response)}`)
+    lines.push(`  preflight: OPTIONS (${asked(exchanges.preflight.request)}) -> ${status(exchanges.preflight.response)}`)
   } else {
     lines.push('  preflight: not needed')
   }
   if (exchanges.actual.length === 0) lines.push('  actual request: not sent (the preflight failed)')
-  for (const hop of exchanges.actual) lines.push(`  ${hop.request.method} ${hop.request.url} -> ${status(hop.response)}`)
+  for (const hop of exchanges.actual) {
+    lines.push(`  ${hop.request.method} ${hop.request.url} -> ${status(hop.response)}`)
+    if (hop.preflight) lines.push(`  preflight to the redirect's target: OPTIONS ${hop.preflight.request.url} (${asked(hop.preflight.request)}) -> ${status(hop.preflight.response)}`)
+  }
   lines.push('')
   for (const [name, verdict] of Object.entries(result.engines)) {
     if (verdict.allowed) {

@@ -3,6 +3,7 @@
 // seconds so a flood of bad requests cannot flood the log. A line names the request, the
 // reason with the closest configured entry, what Chromium will print, and the fix.
 const { browserVerdicts, SOME_URL } = require('../browser/verdict')
+const { isPreflight } = require('./preflight')
 const WINDOW_MS = 10_000
 const LINES_PER_WINDOW = 10
 
@@ -33,7 +34,7 @@ function createRefusalLog(debug = process.env.DEBUG, write = (line) => process.s
 }
 
 function refusalLine(request, decision, reasons) {
-  const preflight = request.method === 'OPTIONS' && request.requestMethod !== undefined
+  const preflight = isPreflight(request.method, request.requestMethod)
   const method = preflight ? request.requestMethod : request.method
   const what = `${preflight ? `preflight for ${method}` : method} ${request.url ?? SOME_URL} from ${request.origin ?? '(no Origin)'}`
   let line = `cors-native: refused ${what}: ${reasons.join('; ')}`

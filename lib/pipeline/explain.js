@@ -1,16 +1,15 @@
 'use strict'
-// policy.explain(): what a policy sends for a request described in words, whether a browser
-// would let the page read the response, and why. It asks the same pipeline the adapters ask.
+// policy.explain(): what a policy sends for a request described in words, and what each
+// browser does with it. The pipeline gives the policy's answers (and why it refuses an
+// origin); the browser model decides whether there is a preflight and whether the page may
+// read the response. Nothing about the browser is decided here.
 const vary = require('vary')
 const { corsRequest } = require('.')
 const { refuses } = require('./decision')
-const { browserVerdicts } = require('../browser/verdict')
+const { browserVerdicts, SOME_URL } = require('../browser/verdict')
+const { preflightRequest } = require('../browser/model')
 
-const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST'])
-
-function needsPreflight(method, requestHeaders, privateNetwork) {
-  return !SAFELISTED_METHODS.has(method) || Boolean(requestHeaders) || privateNetwork
-}
+const ENGINE_NAMES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' }
 
 /** The decision's headers as the Express adapter would leave them on a fresh response. */
 function headersOf(decision) {
@@ -24,83 +23,73 @@ function headersOf(decision) {
   return headers
 }
 
-/** The actual request's decision (for the browser model), or null if it is not known now. */
-function actualDecisionOf(pipeline, origin, method) {
-  let actual = null
-  pipeline.decide(corsRequest(method, origin, undefined, undefined, false), undefined, (error, decided) => {
-    if (!error) actual = decided
-  })
-  return actual
+/** The pipeline's decision for `request` when it is known now: `{ settled, error, decision }`. */
+function decideNow(pipeline, request) {
+  const outcome = { settled: false, error: null, decision: null }
+  pipeline.decide(request, undefined, (error, decision) => Object.assign(outcome, { settled: true, error, decision }))
+  return outcome
+}
+
+/** The names in `requestHeaders` as the page's headers; the model decides which are safelisted. */
+function pageHeaders(requestHeaders) {
+  return (requestHeaders ?? '').split(',').map((name) => name.trim()).filter(Boolean).map((name) => [name, '1'])
 }
 
 /**
- * Asks `pipeline` about the described request and explains the decision; `engines` is what
- * each browser will do, with its console line (quoting `url` when given).
+ * Asks `pipeline` about the described request and the browser model about its answers.
+ * `preflight` and `allowed` are the model's: allowed exactly when every engine allows;
+ * `engines` holds each engine's verdict with its console line (quoting `url`).
  */
-function explain(pipeline, { origin, method = 'GET', requestHeaders, privateNetwork = false, credentials = false, url } = {}) {
-  const result = explainDecision(pipeline, { origin, method, requestHeaders, privateNetwork })
-  const preflight = result.decision !== null && result.preflight ? result.decision : null
-  const actual = result.decision === null ? null : preflight === null ? result.decision : actualDecisionOf(pipeline, origin, method)
-  delete result.decision
-  result.engines = actual === null && preflight === null ? null : browserVerdicts({ url, origin, method, requestHeaders, credentials }, preflight, actual)
-  return result
-}
-
-function explainDecision(pipeline, { origin, method, requestHeaders, privateNetwork }) {
-  const preflight = needsPreflight(method, requestHeaders, privateNetwork)
-  const request = preflight
-    ? corsRequest('OPTIONS', origin, method, requestHeaders, privateNetwork)
-    : corsRequest(method, origin, undefined, undefined, false)
-  let settled = false
-  let failure = null
-  let decision = null
-  pipeline.decide(request, undefined, (error, decided) => {
-    settled = true
-    failure = error
-    decision = decided
-  })
-  const result = { allowed: false, preflight, status: 200, headers: {}, reasons: [], decision }
-  if (!settled) {
+function explain(pipeline, { origin, method = 'GET', requestHeaders, privateNetwork = false, credentials = false, url = SOME_URL } = {}) {
+  const asked = preflightRequest({ url, origin: origin ?? 'null', method, headers: pageHeaders(requestHeaders), credentials: 'same-origin' })
+  const askedHeaders = asked.headers.length ? asked.headers.join(',') : undefined
+  const first = asked.needed
+    ? decideNow(pipeline, corsRequest('OPTIONS', origin, asked.method, askedHeaders, privateNetwork))
+    : decideNow(pipeline, corsRequest(method, origin, undefined, undefined, false))
+  const result = { allowed: false, preflight: asked.needed, status: 200, headers: {}, reasons: [], engines: null }
+  if (!first.settled) {
     result.reasons.push('the origin is decided by an asynchronous origin function, which explain() cannot wait for')
     return result
   }
-  if (failure !== null) {
-    result.reasons.push(`the origin function failed: ${failure.message}`)
+  if (first.error !== null) {
+    result.reasons.push(`the origin function failed: ${first.error.message}`)
     return result
   }
+  const decision = first.decision
   result.status = decision.end ? decision.status : 200
   result.headers = headersOf(decision)
-  if (decision.body !== null && !refuses(decision, origin)) {
-    result.reasons.push(`the preflight is refused with ${decision.status}: ${decision.body}`)
-    return result
+  const actual = asked.needed ? decideNow(pipeline, corsRequest(method, origin, undefined, undefined, false)).decision : decision
+  result.engines = browserVerdicts({ url, origin, method, requestHeaders, credentials }, asked.needed ? decision : null, actual)
+  result.allowed = result.engines !== null && Object.values(result.engines).every((engine) => engine.allowed)
+  result.reasons.push(...reasons(decision, origin, result, asked))
+  if (privateNetwork && asked.needed && result.headers['Access-Control-Allow-Private-Network'] !== 'true') {
+    result.reasons.push('the preflight asks for private network access, which the policy does not allow (allowPrivateNetwork: true); Chromium 142 and later no longer send this question')
   }
-  const allowOrigin = result.headers['Access-Control-Allow-Origin']
-  if (allowOrigin === undefined || (allowOrigin !== '*' && allowOrigin !== origin)) {
-    result.reasons.push(...(origin === undefined ? ['the request has no Origin header'] : decision.explainer.originRefusalReasons(origin)))
-    return result
-  }
-  result.reasons.push(allowOrigin === '*' ? 'every origin is allowed (Access-Control-Allow-Origin: *)' : `origin ${origin} is allowed`)
-  if (allowOrigin === '*' && result.headers['Access-Control-Allow-Credentials'] === 'true') {
-    result.reasons.push('credentialed requests (cookies) still fail: browsers refuse Access-Control-Allow-Origin: * with credentials')
-  }
-  if (preflight) {
-    if (result.status < 200 || result.status > 299) {
-      result.reasons.push(`the preflight answers ${result.status}, not 2xx`)
-      return result
-    }
-    const refusal = pipeline.policy.preflightRefusal(method, requestHeaders)
-    if (refusal !== null) {
-      result.reasons.push(`the browser will refuse it: ${refusal}`)
-      return result
-    }
-    if (privateNetwork && result.headers['Access-Control-Allow-Private-Network'] !== 'true') {
-      result.reasons.push('private network access is not allowed; set allowPrivateNetwork: true')
-      return result
-    }
-    result.reasons.push(`method ${method}${requestHeaders ? ` and headers ${requestHeaders}` : ''} are allowed`)
-  }
-  result.allowed = true
   return result
+}
+
+/** Why: the policy's own refusal first, then each blocking engine's step and fix. */
+function reasons(decision, origin, result, asked) {
+  if (origin === undefined) return ['the request has no Origin header']
+  if (refuses(decision, origin)) return decision.explainer.originRefusalReasons(origin)
+  const found = []
+  if (decision.body !== null) found.push(`the preflight is refused with ${decision.status}: ${decision.body}`)
+  const allowOrigin = result.headers['Access-Control-Allow-Origin']
+  if (allowOrigin === '*') found.push('every origin is allowed (Access-Control-Allow-Origin: *)')
+  else if (allowOrigin === origin) found.push(`origin ${origin} is allowed`)
+  if (allowOrigin === '*' && result.headers['Access-Control-Allow-Credentials'] === 'true') {
+    found.push('credentialed requests (cookies) still fail: browsers refuse Access-Control-Allow-Origin: * with credentials')
+  }
+  const blocked = Object.entries(result.engines ?? {}).filter(([, engine]) => !engine.allowed)
+  if (blocked.length === 0) {
+    if (asked.needed) found.push(`method ${asked.method}${asked.headers.length ? ` and headers ${asked.headers.join(', ')}` : ''} are allowed`)
+    return found
+  }
+  // Engines that fail the same way share one reason.
+  const byFix = new Map()
+  for (const [name, engine] of blocked) byFix.set(engine.fix, [...(byFix.get(engine.fix) ?? []), ENGINE_NAMES[name]])
+  for (const [fix, names] of byFix) found.push(`${names.join(', ')} will refuse it at the ${blocked.find(([, e]) => e.fix === fix)[1].step}: ${fix}`)
+  return found
 }
 
 module.exports = { explain }

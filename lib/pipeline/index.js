@@ -8,6 +8,7 @@ const { PolicyCache } = require('../policy/policy-cache')
 const { refuses, actualDecision, preflightDecision, strictRefusalDecision, passDecision } = require('./decision')
 const { createRefusalLog } = require('./debug-log')
 const { isString, show } = require('../policy/origin-input')
+const { isPreflightMethod, isPreflight } = require('./preflight')
 
 /**
  * A request as CORS sees it, read once by an adapter. Every field is always set, so every
@@ -23,11 +24,6 @@ function corsRequest(method, origin, requestMethod, requestHeaders, privateNetwo
   return { method, origin, requestMethod, requestHeaders, privateNetwork }
 }
 
-/** cors upper-cases the method; the length test spares that for every other method. */
-function isPreflightMethod(method) {
-  return method === 'OPTIONS' || (typeof method === 'string' && method.length === 7 && method.toUpperCase() === 'OPTIONS')
-}
-
 const ORIGIN_FUNCTION_SAID_NO = passDecision({
   originRefusalReasons: (origin) => [`the origin function answered false for origin ${origin}`],
 })
@@ -37,8 +33,8 @@ function decideFor(policy, request, actual) {
   if (policy.originRule === 'disabled' || !isPreflightMethod(request.method)) return actual
   const privateNetwork = policy.allowPrivateNetwork && request.privateNetwork
   if (!policy.strict) return preflightDecision(policy.headers, actual.allowOrigin, actual.varyOrigin, request, privateNetwork, false, actual.explainer)
-  // Strict: only OPTIONS with both Origin and Access-Control-Request-Method is a preflight.
-  if (!request.origin || !request.requestMethod) return actual
+  // Strict: only a browser's preflight (with an Origin) gets the preflight answer.
+  if (!request.origin || !isPreflight(request.method, request.requestMethod)) return actual
   const refusal = strictRefusal(policy, actual, request)
   if (refusal !== null) return strictRefusalDecision(refusal, actual.allowOrigin, actual.explainer)
   return preflightDecision(policy.headers, actual.allowOrigin, actual.varyOrigin, request, privateNetwork, true, actual.explainer)
@@ -133,4 +129,4 @@ class Pipeline {
   }
 }
 
-module.exports = { Pipeline, corsRequest, isPreflightMethod }
+module.exports = { Pipeline, corsRequest }

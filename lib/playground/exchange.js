@@ -1,6 +1,8 @@
 'use strict'
 // Turns what the playground's API origin recorded into the browser model's exchange shape.
 
+const { isPreflight } = require('../pipeline/preflight')
+
 const text = (value) => (Array.isArray(value) ? value.join(', ') : String(value))
 
 /**
@@ -8,13 +10,13 @@ const text = (value) => (Array.isArray(value) ? value.join(', ') : String(value)
  * `log`: the API origin's records since the page reset it, in order.
  */
 function exchangeFor(request, log) {
-  const isPreflight = (entry) => entry.request.method === 'OPTIONS' && entry.request.headers.some(([name]) => name === 'access-control-request-method')
+  const preflightOf = (entry) => isPreflight(entry.request.method, entry.request.headers.find(([name]) => name === 'access-control-request-method')?.[1])
   const answer = (entry) => ({
     url: new URL(entry.request.url, request.url).href,
     status: entry.response.status,
     headers: entry.response.headers.map(([name, value]) => [name, text(value)]),
   })
-  const preflight = log.find(isPreflight)
+  const preflight = log.find(preflightOf)
   return {
     request: {
       url: request.url,
@@ -24,7 +26,7 @@ function exchangeFor(request, log) {
       credentials: request.credentials,
     },
     preflight: preflight ? answer(preflight) : null,
-    responses: log.filter((entry) => !isPreflight(entry)).map(answer),
+    responses: log.filter((entry) => !preflightOf(entry)).map(answer),
   }
 }
 

@@ -1,5 +1,6 @@
 //! Which requests a page may make and which of them need a preflight (Fetch standard:
 //! *CORS-safelisted method*, *CORS-safelisted request-header*, *forbidden request-header*).
+use super::url::origin_of;
 use super::{Header, Request};
 
 const SAFELISTED_METHODS: [&str; 3] = ["GET", "HEAD", "POST"];
@@ -204,7 +205,32 @@ pub struct PreflightRequest {
     pub headers: Vec<String>,
 }
 
-/// What a browser decides before sending anything (no preflight cache is assumed).
+impl PreflightRequest {
+    /// The preflight as a server receives it: `Access-Control-Request-Method` as sent, and
+    /// the names in `Access-Control-Request-Headers`, lower-cased.
+    pub fn received(method: &str, request_headers: &str) -> PreflightRequest {
+        PreflightRequest {
+            needed: true,
+            method: method.to_string(),
+            headers: request_headers
+                .split(',')
+                .map(|name| name.trim_matches([' ', '\t']).to_ascii_lowercase())
+                .filter(|name| !name.is_empty())
+                .collect(),
+        }
+    }
+}
+
+/// What a browser decides before sending the page's request: a preflight only when it goes to
+/// another origin and is not simple (no preflight cache is assumed).
+pub fn first_preflight(request: &Request) -> PreflightRequest {
+    let mut asked = preflight_request(request);
+    asked.needed &= origin_of(&request.url).as_deref() != Some(request.origin.as_str());
+    asked
+}
+
+/// Whether `request` is simple (*CORS-safelisted* method and headers) and, if not, what its
+/// preflight asks, wherever it goes.
 pub fn preflight_request(request: &Request) -> PreflightRequest {
     let method = normalise_method(&request.method);
     let headers = unsafe_header_names(&sent_headers(&request.headers));

@@ -20,7 +20,8 @@ pub struct Context<'a> {
 
 pub fn line(engine: Engine, failure: &Failure, cx: &Context) -> String {
     match engine {
-        Engine::Chromium => chromium(failure, cx),
+        // The standard prints nothing; Chromium's words are the closest to its steps.
+        Engine::Chromium | Engine::Standard => chromium(failure, cx),
         Engine::Firefox => firefox(failure, cx),
         Engine::Webkit => webkit(failure, cx),
     }

@@ -1,21 +1,30 @@
-//! The three engines and where each departs from the Fetch standard.
+//! The three engines and where each departs from the Fetch standard, plus the standard itself.
 
-/// A browser engine whose CORS behaviour the model knows.
+/// A browser engine whose CORS behaviour the model knows, or the Fetch standard as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
+    /// Chromium (Chrome, Edge, Opera).
     Chromium,
+    /// Firefox (Gecko).
     Firefox,
+    /// WebKit (Safari, every browser on iOS).
     Webkit,
+    /// The Fetch standard with no engine's deviations: what strict mode enforces on the
+    /// server, so a request it lets through passes in every engine that follows the standard.
+    Standard,
 }
 
 impl Engine {
+    /// The engines a prediction answers for, in the order verdicts are listed.
     pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::Webkit];
 
+    /// The engine's name in JSON and reports.
     pub fn name(self) -> &'static str {
         match self {
             Engine::Chromium => "chromium",
             Engine::Firefox => "firefox",
             Engine::Webkit => "webkit",
+            Engine::Standard => "standard",
         }
     }
 
@@ -27,6 +36,8 @@ impl Engine {
             Engine::Chromium => 7_200,
             Engine::Firefox => 86_400,
             Engine::Webkit => 600,
+            // The standard leaves the cap to the user agent.
+            Engine::Standard => u32::MAX,
         }
     }
 
@@ -50,7 +61,7 @@ impl Engine {
     /// all three engines here still let it through (research/browsers.md: Chromium 156,
     /// Firefox ESR 153, WebKitGTK 2.50).
     pub fn wildcard_covers_authorization(self) -> bool {
-        true
+        self != Engine::Standard
     }
 
     /// WebKit judges the preflight's status before its CORS headers; Chromium and Firefox

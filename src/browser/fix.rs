@@ -1,6 +1,7 @@
 //! What the server must send instead, in HTTP terms (the `check` command rewrites it in the
 //! server's own configuration language when it recognises the server).
-use super::url::origin_of;
+use crate::origin::difference::difference;
+
 use super::{Failure, Step};
 
 pub struct Context<'a> {
@@ -60,24 +61,9 @@ pub fn fix(failure: &Failure, cx: &Context) -> String {
     }
 }
 
-/// Names the one difference between a configured origin and the request's.
+/// Names the one difference between the allowed origin and the request's.
 fn mismatch_hint(allowed: &str, origin: &str) -> String {
-    if allowed.trim_end_matches('/') == origin {
-        return " (remove the trailing slash: an origin has no path)".to_string();
-    }
-    match (origin_of(allowed), origin_of(origin)) {
-        (Some(a), _) if a == origin => " (an origin is scheme://host[:port] only)".to_string(),
-        (Some(a), Some(o)) => {
-            let (a_scheme, a_rest) = a.split_once("://").unwrap_or_default();
-            let (o_scheme, o_rest) = o.split_once("://").unwrap_or_default();
-            if a_scheme != o_scheme && a_rest == o_rest {
-                format!(" (differs in scheme: {a_scheme} vs {o_scheme})")
-            } else if a_rest.split(':').next() == o_rest.split(':').next() {
-                " (differs in port)".to_string()
-            } else {
-                String::new()
-            }
-        }
-        _ => String::new(),
-    }
+    difference(origin, allowed)
+        .map(|difference| format!(" (it {})", difference.describe()))
+        .unwrap_or_default()
 }

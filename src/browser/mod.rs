@@ -9,7 +9,9 @@ mod engine;
 mod failure;
 mod fix;
 mod header_map;
+mod outgoing;
 mod preflight;
+mod redirect;
 mod url;
 mod walk;
 
@@ -18,10 +20,13 @@ mod properties;
 #[cfg(test)]
 mod tests;
 
-pub use classify::{forbidden_header_reason, preflight_request, PreflightRequest};
+pub use classify::{first_preflight, forbidden_header_reason, preflight_request, PreflightRequest};
 pub use engine::Engine;
 pub use failure::{Failure, Step};
-pub use walk::{predict, EngineVerdict, Prediction};
+pub use outgoing::{preflight_for, Outgoing, Purpose};
+pub use preflight::allows as preflight_allows;
+pub use url::origin_of;
+pub use walk::{next_request, predict, EngineVerdict, Prediction};
 
 /// A header as it appears on the wire: name and value, in order, duplicates kept.
 pub type Header = (String, String);

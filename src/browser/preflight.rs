@@ -1,5 +1,6 @@
 //! The *CORS-preflight fetch*'s checks on the `OPTIONS` response, in each engine's order.
 use super::classify::{is_safelisted_method, PreflightRequest};
+use super::redirect::is_redirect;
 use super::{cors_check, header_map};
 use super::{Engine, Failure, Response};
 
@@ -9,6 +10,8 @@ pub struct Passed {
     pub deviation: Option<String>,
 }
 
+/// The checks on the preflight's `response`, in `engine`'s order: not a redirect, an ok
+/// status, the CORS check for `origin`, then [`allows`].
 pub fn check(
     engine: Engine,
     response: &Response,
@@ -29,8 +32,33 @@ pub fn check(
     }
     let allow_methods = header_map::get(&response.headers, "access-control-allow-methods");
     let allow_headers = header_map::get(&response.headers, "access-control-allow-headers");
-    let methods = parse_list(allow_methods.as_deref()).map_err(Failure::InvalidAllowMethods)?;
-    let headers = parse_list(allow_headers.as_deref()).map_err(Failure::InvalidAllowHeaders)?;
+    let deviation = allows(
+        engine,
+        allow_methods.as_deref(),
+        allow_headers.as_deref(),
+        asked,
+        include,
+    )?;
+    let max_age = header_map::get(&response.headers, "access-control-max-age");
+    Ok(Passed {
+        cache_seconds: engine.preflight_cache_seconds(max_age.as_deref()),
+        deviation,
+    })
+}
+
+/// The *CORS-preflight fetch*'s method and header checks: whether a preflight answered with
+/// these `Access-Control-Allow-Methods` and `-Headers` values lets `asked` through, for a
+/// request with credentials (`include`) or without. Passing, any deviation the engine relied
+/// on. Strict mode asks this with [`Engine::Standard`] about the policy's own answer.
+pub fn allows(
+    engine: Engine,
+    allow_methods: Option<&str>,
+    allow_headers: Option<&str>,
+    asked: &PreflightRequest,
+    include: bool,
+) -> Result<Option<String>, Failure> {
+    let methods = parse_list(allow_methods).map_err(Failure::InvalidAllowMethods)?;
+    let headers = parse_list(allow_headers).map_err(Failure::InvalidAllowHeaders)?;
     let wildcard = |list: &[&str]| !include && list.contains(&"*");
 
     let method_listed = methods.iter().any(|m| *m == asked.method);
@@ -55,11 +83,7 @@ pub fn check(
             );
         }
     }
-    let max_age = header_map::get(&response.headers, "access-control-max-age");
-    Ok(Passed {
-        cache_seconds: engine.preflight_cache_seconds(max_age.as_deref()),
-        deviation,
-    })
+    Ok(deviation)
 }
 
 /// The preflight `engine` sends to a redirect's target before following it, if any. `first`
@@ -77,11 +101,6 @@ pub fn for_redirect(
     }
     let sticky = first_sent && engine.redirect_preflight_whenever_first_was();
     (remaining.needed || sticky).then_some(remaining)
-}
-
-pub fn is_redirect(response: &Response) -> bool {
-    matches!(response.status, 301 | 302 | 303 | 307 | 308)
-        && header_map::count(&response.headers, "location") > 0
 }
 
 /// A comma-separated list of HTTP tokens; the first invalid item is the error.

@@ -1,13 +1,12 @@
 //! One exchange walked as a browser walks it: the preflight if one is needed, then each
-//! response of the actual request, redirects first. The result is one verdict per engine.
-use super::classify::{preflight_request, PreflightRequest};
-use super::url::{has_credentials, origin_of, same_origin};
+//! response of the actual request, redirects first. The result is one verdict per engine and,
+//! where the exchange stops before the fetch is over, the request the engine sends next.
+use super::classify::{first_preflight, PreflightRequest};
+use super::outgoing::{self, Outgoing};
+use super::redirect::{is_redirect, Carried, MAX_REDIRECTS};
+use super::url::{origin_of, resolve};
 use super::{console, cors_check, fix, header_map, preflight};
-use super::{Credentials, Engine, Exchange, Failure, Header, Request, Response, Step};
-
-/// A fetch follows at most this many redirects.
-const MAX_REDIRECTS: usize = 20;
-
+use super::{Credentials, Engine, Exchange, Failure, Response, Step};
 /// What one engine does with the exchange.
 #[derive(Clone, Debug)]
 pub struct EngineVerdict {
@@ -38,20 +37,50 @@ pub struct Prediction {
     pub engines: Vec<EngineVerdict>,
 }
 
+/// Each engine's verdict on `exchange`, judged as far as it goes: with no responses only the
+/// preflight is judged, and a last redirect is judged as one the browser follows.
+///
+/// ```
+/// use cors_native::browser::{predict, Credentials, Exchange, Request, Response};
+///
+/// let request = Request {
+///     url: "https://api.example.com/items".into(),
+///     origin: "https://app.example.com".into(),
+///     method: "GET".into(),
+///     headers: vec![],
+///     credentials: Credentials::Include,
+/// };
+/// let answer = Response {
+///     url: request.url.clone(),
+///     status: 200,
+///     headers: vec![("Access-Control-Allow-Origin".into(), "*".into())],
+///     preflight: None,
+/// };
+/// let exchange = Exchange { request, preflight: None, responses: vec![answer] };
+/// let chromium = &predict(&exchange).engines[0];
+/// assert!(!chromium.allowed);
+/// assert_eq!(chromium.failure.as_ref().unwrap().code(), "wildcard-with-credentials");
+/// ```
 pub fn predict(exchange: &Exchange) -> Prediction {
-    let cross_origin =
-        origin_of(&exchange.request.url).as_deref() != Some(exchange.request.origin.as_str());
-    let mut asked = preflight_request(&exchange.request);
-    asked.needed &= cross_origin;
+    let walk = Walk::new(exchange);
     let engines = Engine::ALL
         .iter()
-        .map(|&engine| verdict(engine, exchange, &asked, cross_origin))
+        .map(|&engine| walk.verdict(engine).0)
         .collect();
     Prediction {
-        cross_origin,
-        preflight: asked,
+        cross_origin: walk.cross_origin,
+        preflight: walk.asked,
         engines,
     }
+}
+
+/// The request `engine` sends next, given the responses in `exchange` so far, or `None` once
+/// the fetch is over (read by the page or blocked). A checker sends what this asks for and
+/// appends the answer (a preflight as `exchange.preflight`, or as the `preflight` of the
+/// redirect whose target it was sent to; an actual response to `responses`) until `None`.
+pub fn next_request(engine: Engine, exchange: &Exchange) -> Option<Outgoing> {
+    let (verdict, next) = Walk::new(exchange).verdict(engine);
+    next.filter(|_| verdict.allowed)
 }
 
 struct Blocked<'a> {
@@ -65,92 +94,124 @@ struct Blocked<'a> {
     sent_origin: String,
 }
 
-fn verdict(
-    engine: Engine,
-    exchange: &Exchange,
-    asked: &PreflightRequest,
-    cross_origin: bool,
-) -> EngineVerdict {
-    let request = &exchange.request;
-    let include = request.credentials == Credentials::Include;
-    let mut result = EngineVerdict {
-        engine,
-        allowed: true,
-        step: None,
-        hop: None,
-        failure: None,
-        console: None,
-        fix: None,
-        preflight_cache_seconds: None,
-        deviation: None,
-    };
-    if let (true, Some(response)) = (asked.needed, &exchange.preflight) {
-        match preflight::check(engine, response, asked, &request.origin, include) {
-            Ok(passed) => {
-                result.preflight_cache_seconds = Some(passed.cache_seconds);
-                result.deviation = passed.deviation;
-            }
-            Err(failure) => {
-                let blocked = Blocked {
-                    failure,
-                    step: Step::Preflight,
-                    response,
-                    hop: None,
-                    sent_origin: request.origin.clone(),
-                };
-                return block(result, exchange, blocked, include);
-            }
-        }
-    }
-    let walked = Walk {
-        engine,
-        exchange,
-        cross_origin,
-        first_sent: asked.needed,
-        include,
-    };
-    match walked.run() {
-        Ok(deviation) => {
-            result.deviation = result.deviation.or(deviation);
-            result
-        }
-        Err(blocked) => block(result, exchange, blocked, include),
-    }
+/// Where an engine's walk ended when nothing blocked it.
+struct Passed {
+    /// A deviation from the standard the engine relied on.
+    deviation: Option<String>,
+    /// The request the engine sends next, when the exchange stops before the fetch is over.
+    next: Option<Outgoing>,
 }
 
-/// The actual request's responses, walked as one engine walks them.
+/// One exchange, walked for one engine at a time.
 struct Walk<'a> {
-    engine: Engine,
     exchange: &'a Exchange,
     /// Whether the page fetched another origin.
     cross_origin: bool,
-    /// Whether the page's request was preflighted.
-    first_sent: bool,
+    /// What the page's request asks; `needed` only when it goes to another origin.
+    asked: PreflightRequest,
     include: bool,
 }
 
 impl<'a> Walk<'a> {
+    fn new(exchange: &'a Exchange) -> Walk<'a> {
+        let request = &exchange.request;
+        Walk {
+            exchange,
+            cross_origin: origin_of(&request.url).as_deref() != Some(request.origin.as_str()),
+            asked: first_preflight(request),
+            include: request.credentials == Credentials::Include,
+        }
+    }
+
+    /// `engine`'s verdict, and the request it sends next if the exchange stops early.
+    fn verdict(&self, engine: Engine) -> (EngineVerdict, Option<Outgoing>) {
+        let request = &self.exchange.request;
+        let mut result = EngineVerdict {
+            engine,
+            allowed: true,
+            step: None,
+            hop: None,
+            failure: None,
+            console: None,
+            fix: None,
+            preflight_cache_seconds: None,
+            deviation: None,
+        };
+        if self.asked.needed {
+            let Some(response) = &self.exchange.preflight else {
+                if self.exchange.responses.is_empty() {
+                    let next = outgoing::preflight(&request.url, &request.origin, &self.asked);
+                    return (result, Some(next));
+                }
+                // The preflight is not known (a cached answer); the responses are judged.
+                return self.walk_responses(engine, result);
+            };
+            match preflight::check(engine, response, &self.asked, &request.origin, self.include) {
+                Ok(passed) => {
+                    result.preflight_cache_seconds = Some(passed.cache_seconds);
+                    result.deviation = passed.deviation;
+                }
+                Err(failure) => {
+                    let blocked = Blocked {
+                        failure,
+                        step: Step::Preflight,
+                        response,
+                        hop: None,
+                        sent_origin: request.origin.clone(),
+                    };
+                    return (block(result, self.exchange, blocked, self.include), None);
+                }
+            }
+        }
+        self.walk_responses(engine, result)
+    }
+
+    fn walk_responses(
+        &self,
+        engine: Engine,
+        mut result: EngineVerdict,
+    ) -> (EngineVerdict, Option<Outgoing>) {
+        match self.responses(engine) {
+            Ok(passed) => {
+                result.deviation = result.deviation.or(passed.deviation);
+                (result, passed.next)
+            }
+            Err(blocked) => (block(result, self.exchange, blocked, self.include), None),
+        }
+    }
+
     /// The CORS check on every response once the fetch is cross-origin, the redirect rules,
-    /// and the preflight an engine sends to a redirect's target. Passing, any deviation an
-    /// engine relied on in such a preflight.
-    fn run(&self) -> Result<Option<String>, Blocked<'a>> {
-        let (engine, include) = (self.engine, self.include);
+    /// and the preflight an engine sends to a redirect's target.
+    fn responses(&self, engine: Engine) -> Result<Passed, Blocked<'a>> {
         let request = &self.exchange.request;
         let responses = &self.exchange.responses;
-        let page = &request.origin;
-        let mut headers = request.headers.clone();
-        let mut cors = self.cross_origin;
-        let mut sent_origin = page.clone();
+        let page = request.origin.as_str();
+        let mut carried = Carried::new(request, self.cross_origin);
         let mut deviation = None;
         let last = responses.len().saturating_sub(1);
         for (index, response) in responses.iter().enumerate() {
-            let followed = index < last || response.preflight.is_some();
-            let redirect = followed && preflight::is_redirect(response);
-            let step = if redirect {
+            let redirect = is_redirect(response);
+            // A last redirect with no known target preflight is still followed when its
+            // target parses: the walk then stops with the request sent there next.
+            let next_url = if index < last {
+                Some(responses[index + 1].url.clone())
+            } else {
+                response
+                    .preflight
+                    .as_ref()
+                    .map(|p| p.url.clone())
+                    .or_else(|| {
+                        let location = header_map::get(&response.headers, "location")?;
+                        resolve(&response.url, &location).filter(|url| origin_of(url).is_some())
+                    })
+            };
+            let followed = redirect && next_url.is_some();
+            let step = if followed {
                 Step::Redirect(index)
             } else {
                 Step::Response
             };
+            let sent_origin = carried.origin.clone();
             let fail = |failure| Blocked {
                 failure,
                 step,
@@ -158,83 +219,49 @@ impl<'a> Walk<'a> {
                 hop: Some(index),
                 sent_origin: sent_origin.clone(),
             };
-            if cors {
-                cors_check::check(engine, &response.headers, &sent_origin, include)
+            if carried.cors {
+                cors_check::check(engine, &response.headers, &carried.origin, self.include)
                     .map_err(fail)?;
             }
-            if !redirect {
-                if index == MAX_REDIRECTS && preflight::is_redirect(response) {
-                    return Err(fail(Failure::TooManyRedirects));
-                }
-                continue;
-            }
-            if index == MAX_REDIRECTS {
+            if redirect && index == MAX_REDIRECTS {
                 return Err(fail(Failure::TooManyRedirects));
             }
-            let hop_preflight = response.preflight.as_deref();
-            let Some(next) = responses.get(index + 1).or(hop_preflight).map(|r| &r.url) else {
+            let Some(next_url) = next_url.filter(|_| followed) else {
                 continue;
             };
-            let location = header_map::get(&response.headers, "location")
-                .unwrap_or_default()
-                .into_owned();
-            let next_cross_origin = origin_of(next).as_deref() != Some(page.as_str());
-            if (cors || next_cross_origin) && (has_credentials(next) || has_credentials(&location))
+            carried.follow(response, &next_url, page).map_err(fail)?;
+            let first_sent = self.asked.needed;
+            if let Some((asked, origin)) =
+                carried.target_preflight(engine, request, &self.asked, first_sent)
             {
-                return Err(fail(Failure::RedirectWithCredentials(location)));
-            }
-            if !same_origin(&response.url, next) {
-                // The request loses Authorization on a redirect to another origin, and a hop
-                // between two origins, from a URL not of the page's origin, taints the
-                // request's origin, which is then sent as `null` (*HTTP-redirect fetch*).
-                headers.retain(|(name, _)| !name.eq_ignore_ascii_case("authorization"));
-                if origin_of(&response.url).as_deref() != Some(page.as_str()) {
-                    sent_origin = "null".to_string();
+                let Some(answer) = response.preflight.as_deref() else {
+                    return Ok(Passed {
+                        deviation,
+                        next: Some(outgoing::preflight(&next_url, &origin, &asked)),
+                    });
+                };
+                match preflight::check(engine, answer, &asked, &origin, self.include) {
+                    Ok(passed) => deviation = deviation.or(passed.deviation),
+                    Err(failure) => {
+                        return Err(Blocked {
+                            failure,
+                            step: Step::Preflight,
+                            response: answer,
+                            hop: Some(index),
+                            sent_origin: origin,
+                        })
+                    }
                 }
             }
-            cors |= next_cross_origin;
-            if let Some(answer) = hop_preflight.filter(|_| cors) {
-                let relied_on = self.redirect_preflight(answer, index, &headers, &sent_origin)?;
-                deviation = deviation.or(relied_on);
+            if index == last {
+                return Ok(Passed {
+                    deviation,
+                    next: Some(outgoing::actual(&carried)),
+                });
             }
         }
-        Ok(deviation)
-    }
-
-    /// The check of the preflight sent to the target of the redirect at `index`, when the
-    /// engine sends one: `headers` are what the request still carries, `sent_origin` its
-    /// Origin. Passing, any deviation the engine relied on.
-    fn redirect_preflight(
-        &self,
-        answer: &'a Response,
-        index: usize,
-        headers: &[Header],
-        sent_origin: &str,
-    ) -> Result<Option<String>, Blocked<'a>> {
-        let request = &self.exchange.request;
-        let remaining = preflight_request(&Request {
-            headers: headers.to_vec(),
-            ..request.clone()
-        });
-        let first = preflight_request(request);
-        let Some(asked) = preflight::for_redirect(self.engine, &first, self.first_sent, remaining)
-        else {
-            return Ok(None);
-        };
-        let origin = if self.engine.redirect_preflight_sends_page_origin() {
-            &request.origin
-        } else {
-            sent_origin
-        };
-        preflight::check(self.engine, answer, &asked, origin, self.include)
-            .map(|passed| passed.deviation)
-            .map_err(|failure| Blocked {
-                failure,
-                step: Step::Preflight,
-                response: answer,
-                hop: Some(index),
-                sent_origin: origin.to_string(),
-            })
+        let next = responses.is_empty().then(|| outgoing::actual(&carried));
+        Ok(Passed { deviation, next })
     }
 }
 

@@ -5,7 +5,9 @@
 use napi::{Error, Result, Status};
 use napi_derive::napi;
 
-use crate::browser::{self, Credentials, EngineVerdict, Exchange, Header, Request, Response};
+use crate::browser::{
+    self, Credentials, Engine, EngineVerdict, Exchange, Header, Outgoing, Request, Response,
+};
 
 #[napi(object)]
 pub struct BrowserRequest {
@@ -82,23 +84,24 @@ pub struct BrowserPreflight {
     pub headers: Vec<String>,
 }
 
+/// A request the browser sends, exactly as it goes on the wire (no Host, User-Agent or
+/// Content-Length: the sender adds those).
+#[napi(object)]
+pub struct BrowserOutgoing {
+    /// `'preflight' | 'actual'`.
+    pub purpose: String,
+    pub url: String,
+    pub method: String,
+    /// `[name, value]` pairs in order.
+    pub headers: Vec<Vec<String>>,
+    /// Whether the page's body goes with it.
+    pub body: bool,
+}
+
 /// Each engine's verdict on one exchange.
 #[napi(catch_unwind)]
 pub fn browser_predict(exchange: BrowserExchange) -> Result<BrowserPrediction> {
-    let request = request(exchange.request)?;
-    let url = request.url.clone();
-    let exchange = Exchange {
-        request,
-        preflight: exchange
-            .preflight
-            .map(|r| preflight_response(r, &url))
-            .transpose()?,
-        responses: exchange
-            .responses
-            .into_iter()
-            .map(|r| response(r, &url))
-            .collect::<Result<_>>()?,
-    };
+    let exchange = self::exchange(exchange)?;
     let prediction = browser::predict(&exchange);
     let mut engines = prediction.engines.into_iter().map(verdict);
     let mut next = || {
@@ -119,10 +122,29 @@ pub fn browser_predict(exchange: BrowserExchange) -> Result<BrowserPrediction> {
     })
 }
 
-/// Whether a request needs a preflight, and what the preflight carries.
+/// What `engine` (`'chromium' | 'firefox' | 'webkit'`) sends next in this exchange, or null
+/// once the fetch is over.
+#[napi(catch_unwind)]
+pub fn browser_next_request(
+    engine: String,
+    exchange: BrowserExchange,
+) -> Result<Option<BrowserOutgoing>> {
+    let engine = Engine::ALL
+        .into_iter()
+        .find(|e| e.name() == engine)
+        .ok_or_else(|| {
+            invalid(&format!(
+                "engine {engine:?} must be 'chromium', 'firefox' or 'webkit'"
+            ))
+        })?;
+    Ok(browser::next_request(engine, &self::exchange(exchange)?).map(outgoing))
+}
+
+/// Whether a request is preflighted (not simple, and to another origin), and what the
+/// preflight carries.
 #[napi(catch_unwind)]
 pub fn browser_preflight_request(request: BrowserRequest) -> Result<BrowserPreflight> {
-    let asked = browser::preflight_request(&self::request(request)?);
+    let asked = browser::first_preflight(&self::request(request)?);
     Ok(BrowserPreflight {
         needed: asked.needed,
         method: asked.method,
@@ -130,10 +152,54 @@ pub fn browser_preflight_request(request: BrowserRequest) -> Result<BrowserPrefl
     })
 }
 
+/// The preflight the page's request would get, whether or not it needs one (the checker's
+/// probes ask with it instead of repeating an unsafe request).
+#[napi(catch_unwind)]
+pub fn browser_preflight_for(request: BrowserRequest) -> Result<BrowserOutgoing> {
+    Ok(outgoing(browser::preflight_for(&self::request(request)?)))
+}
+
+/// The serialised origin of an http(s) URL, or null.
+#[napi(catch_unwind)]
+pub fn browser_origin_of(url: String) -> Option<String> {
+    browser::origin_of(&url)
+}
+
 /// Why a page cannot set this request header, or null.
 #[napi(catch_unwind)]
 pub fn browser_forbidden_header(name: String, value: String) -> Option<String> {
     browser::forbidden_header_reason(&name, &value)
+}
+
+fn exchange(input: BrowserExchange) -> Result<Exchange> {
+    let request = request(input.request)?;
+    let url = request.url.clone();
+    Ok(Exchange {
+        request,
+        preflight: input
+            .preflight
+            .map(|r| preflight_response(r, &url))
+            .transpose()?,
+        responses: input
+            .responses
+            .into_iter()
+            .map(|r| response(r, &url))
+            .collect::<Result<_>>()?,
+    })
+}
+
+fn outgoing(sent: Outgoing) -> BrowserOutgoing {
+    BrowserOutgoing {
+        purpose: sent.purpose.name().to_string(),
+        url: sent.url,
+        method: sent.method,
+        headers: sent
+            .headers
+            .into_iter()
+            .map(|(name, value)| vec![name, value])
+            .collect(),
+        body: sent.body,
+    }
 }
 
 fn invalid(message: &str) -> Error {

@@ -1,6 +1,7 @@
 //! What a configured origin string is: an origin (compared in the form browsers send), a
 //! wildcard pattern, `null`, or a mistake that can never match, with the exact fix.
 
+use crate::origin::difference::difference;
 use crate::origin::pattern::OriginPattern;
 use crate::origin::Origin;
 
@@ -90,63 +91,11 @@ fn fix_for(raw: &str) -> (String, Option<String>) {
 
 /// Why `origin` matches none of `entries`, pointing at the closest entry when there is one.
 pub fn closest_entry_reason(origin: &str, entries: &[String]) -> Option<String> {
-    let request = Origin::parse(origin);
-    let mut best: Option<(usize, String)> = None;
-    let mut consider = |rank: usize, reason: String| {
-        if best.as_ref().is_none_or(|(best_rank, _)| rank < *best_rank) {
-            best = Some((rank, reason));
-        }
-    };
-    for entry in entries {
-        if entry.trim_end_matches('/') == origin && entry != origin {
-            consider(
-                0,
-                format!("the closest entry {entry:?} differs only by a trailing slash"),
-            );
-            continue;
-        }
-        if entry.eq_ignore_ascii_case(origin) && entry != origin {
-            consider(
-                1,
-                format!("the closest entry {entry:?} differs only in letter case"),
-            );
-            continue;
-        }
-        let (Some(request), Some(configured)) = (&request, Origin::parse(entry)) else {
-            continue;
-        };
-        if request.host != configured.host || *request == configured {
-            continue;
-        }
-        if request.scheme != configured.scheme && request.port == configured.port {
-            consider(
-                2,
-                format!(
-                    "the closest entry {entry:?} differs in scheme: {} vs {}",
-                    request.scheme, configured.scheme
-                ),
-            );
-        } else if request.scheme == configured.scheme {
-            let show =
-                |port: Option<u16>| port.map_or("(default)".to_string(), |port| port.to_string());
-            consider(
-                3,
-                format!(
-                    "the closest entry {entry:?} differs in port: {} vs {}",
-                    show(request.port),
-                    show(configured.port)
-                ),
-            );
-        } else {
-            consider(
-                4,
-                format!(
-                    "the closest entry {entry:?} has the same host but a different scheme and port"
-                ),
-            );
-        }
-    }
-    best.map(|(_, reason)| reason)
+    entries
+        .iter()
+        .filter_map(|entry| Some((difference(origin, entry)?, entry)))
+        .min_by_key(|(difference, _)| difference.rank())
+        .map(|(difference, entry)| format!("the closest entry {entry:?} {}", difference.describe()))
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 //! Origins as browsers send them: `scheme://host[:port]`, parsed into scheme, host and port.
+pub mod difference;
 pub mod entry;
 pub mod list;
 pub mod pattern;

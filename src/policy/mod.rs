@@ -7,11 +7,11 @@ mod properties;
 
 use std::sync::Arc;
 
+use crate::browser::{self, Engine, Failure, PreflightRequest};
 use crate::origin::list::OriginList;
 use crate::origin::rule::OriginRule;
 use crate::policy::error::ConfigError;
-use crate::preflight;
-use headers::{HeaderList, HeaderValues, MaxAge};
+use headers::{AllowHeaders, HeaderList, HeaderValues, MaxAge};
 use lints::Lint;
 
 /// The options after the JS layer has merged them over cors's defaults and sorted them by shape.
@@ -102,14 +102,33 @@ impl Policy {
     }
 
     /// Strict mode: what a preflight asks for that the policy does not allow, if anything.
+    /// The policy's own answer is judged by the browser model's preflight checks under the
+    /// Fetch standard ([`Engine::Standard`]), so strict mode refuses exactly what they refuse.
     pub fn preflight_refusal(&self, method: &str, request_headers: &str) -> Option<String> {
-        preflight::refusal(
+        let asked = PreflightRequest::received(method, request_headers);
+        let allow_headers = match &self.headers.allow_headers {
+            AllowHeaders::Reflect => Some(request_headers),
+            AllowHeaders::List(list) => list.as_deref(),
+        };
+        let failure = browser::preflight_allows(
+            Engine::Standard,
             self.headers.allow_methods.as_deref(),
-            &self.headers.allow_headers,
+            allow_headers,
+            &asked,
             self.headers.allow_credentials,
-            method,
-            request_headers,
         )
+        .err()?;
+        Some(match failure {
+            Failure::MethodNotAllowed(method) => format!("method {method} is not allowed"),
+            Failure::HeaderNotAllowed(name) => format!("header {name} is not allowed"),
+            Failure::InvalidAllowMethods(item) => {
+                format!("the allowed methods hold '{item}', which is not a method name")
+            }
+            Failure::InvalidAllowHeaders(item) => {
+                format!("'{item}' is not a header name")
+            }
+            other => format!("the preflight fails: {}", other.code()),
+        })
     }
 }
 
@@ -128,11 +147,63 @@ fn success_status(status: u32) -> Result<u32, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::headers::AllowHeaders;
 
     fn list(exact: &[&str]) -> OriginRule {
         let exact = exact.iter().map(|origin| origin.to_string()).collect();
         OriginRule::List(Arc::new(OriginList::new(exact, &[], false).unwrap()))
+    }
+
+    fn refusal(
+        methods: &str,
+        headers: Option<&str>,
+        credentials: bool,
+        method: &str,
+        requested: &str,
+    ) -> Option<String> {
+        let spec = PolicySpec {
+            methods: HeaderList::Text(methods.into()),
+            allowed_headers: headers.map(|list| HeaderList::Text(list.into())),
+            credentials,
+            ..PolicySpec::with_origin(OriginRule::Reflect)
+        };
+        Policy::build(spec)
+            .unwrap()
+            .preflight_refusal(method, requested)
+    }
+
+    #[test]
+    fn strict_refuses_unlisted_methods_unless_safelisted() {
+        assert_eq!(refusal("GET,PUT", None, false, "PUT", ""), None);
+        assert_eq!(refusal("GET,PUT", None, false, "POST", ""), None);
+        assert_eq!(
+            refusal("GET,PUT", None, false, "PATCH", "").as_deref(),
+            Some("method PATCH is not allowed")
+        );
+        assert_eq!(refusal("*", None, false, "PATCH", ""), None);
+        assert!(refusal("*", None, true, "PATCH", "").is_some());
+    }
+
+    #[test]
+    fn strict_compares_headers_case_insensitively_and_star_never_covers_authorization() {
+        let check = |allowed, credentials, requested| {
+            refusal("GET", Some(allowed), credentials, "GET", requested)
+        };
+        assert_eq!(
+            check("Content-Type, X-Api-Key", false, "content-type,x-api-key"),
+            None
+        );
+        assert_eq!(
+            check("Content-Type", false, "x-secret").as_deref(),
+            Some("header x-secret is not allowed")
+        );
+        assert_eq!(check("*", false, "x-anything"), None);
+        assert_eq!(
+            check("*", false, "Authorization").as_deref(),
+            Some("header authorization is not allowed")
+        );
+        assert_eq!(check("*, Authorization", false, "authorization"), None);
+        assert!(check("*", true, "x-anything").is_some());
+        assert_eq!(refusal("GET", None, false, "GET", "x-anything"), None);
     }
 
     #[test]

@@ -44,4 +44,5 @@ fn chromium(prediction: &Prediction) -> &EngineVerdict {
 
 mod checks;
 mod classify;
+mod next_request;
 mod redirects;
