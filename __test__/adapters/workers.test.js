@@ -61,7 +61,6 @@ test('creating and dropping 100,000 policies leaks nothing measurable', { timeou
     methods: 'GET,POST',
     credentials: true,
     preflightContinue: false,
-    optionsSuccessStatus: 204,
     strict: false,
   }
   const churn = async (count) => {

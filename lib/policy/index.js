@@ -1,28 +1,26 @@
 'use strict'
 // A Policy: options compiled into the native policy, its header values, and the decisions of
 // actual requests, built once (per policy, or per echoed origin through a DecisionCache).
-const { policyBuild, policyHeaderValues, policyLints, policyOriginList, policyPreflightRefusal } = require('../addon')
+const { policyBuild, policyHeaderValues, policyLints, policyOriginList, policyPreflightRefusal, policyReports } = require('../addon')
 const { DecisionCache } = require('./decision-cache')
 const { actualDecision, passDecision } = require('../pipeline/decision')
 const { nativeCall } = require('../addon/native-call')
 const { OriginList, compileOriginList } = require('./origin-list')
-const { mergeWithDefaults, policyInput, booleanInput } = require('./options')
+const { policyInput, booleanInput } = require('./options')
 const { warnOnce } = require('./warnings')
 
 class Policy {
-  constructor({ input, mistakes }, originFunction, allowPrivateNetwork) {
-    if (input.strict && mistakes.length > 0) {
-      throw new TypeError(`cors-native: strict: the options have mistakes: ${mistakes.map((found) => `${found.code}: ${found.message}`).join('; ')}`)
-    }
+  /** `input`: the native policy input, carrying the mistakes found in JS to be reported natively. */
+  constructor(input, originFunction, allowPrivateNetwork) {
     this.handle = nativeCall(policyBuild, input)
-    this.mistakes = mistakes
-    this.silenced = input.silenced
     /** The header values (fixed shape: absent ones are null). */
     this.headers = policyHeaderValues(this.handle)
     this.originRule = input.origin.kind
     this.originFunction = originFunction
     this.strict = input.strict
     this.allowPrivateNetwork = allowPrivateNetwork
+    /** Whether the native policy reports a code, asked once per code (see warn). */
+    this.reportsCode = new Map()
     for (const { code, message } of this.lints) warnOnce(code, message)
     const listHandle = policyOriginList(this.handle)
     this.originList = listHandle === null ? null : new OriginList(listHandle, input.origin.regExps)
@@ -72,23 +70,25 @@ class Policy {
     return [`origin ${origin} is not allowed`]
   }
 
-  /** Warns of a mistake in an origin function's answer, unless its code is turned off. */
+  /** Warns of a mistake in an origin function's answer, unless the policy turns its code off. */
   warn(code, message) {
-    if (!this.silenced.includes(code)) warnOnce(code, message)
+    // A mistaken answer may come with every request: the native policy is asked once per code.
+    if (!this.reportsCode.has(code)) this.reportsCode.set(code, policyReports(this.handle, code))
+    if (this.reportsCode.get(code)) warnOnce(code, message)
   }
 
-  /** The mistakes found in the options: those seen in JS, then the native lints. */
+  /** The mistakes found in the options (those seen in JS first), less those turned off. */
   get lints() {
-    return [...this.mistakes, ...policyLints(this.handle)]
+    return policyLints(this.handle)
   }
 }
 
 /** Compiles user options (anything cors accepts) into a policy; throws a TypeError if invalid. */
 function compilePolicy(options) {
-  const merged = mergeWithDefaults(options)
+  const { input, merged } = policyInput(options)
   const originFunction = typeof merged.origin === 'function' ? merged.origin : null
   const allowPrivateNetwork = booleanInput('allowPrivateNetwork', merged.allowPrivateNetwork, 'use true to answer Private Network Access preflights')
-  return new Policy(policyInput(merged), originFunction, allowPrivateNetwork)
+  return new Policy(input, originFunction, allowPrivateNetwork)
 }
 
 module.exports = { compilePolicy }

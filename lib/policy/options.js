@@ -1,27 +1,25 @@
 'use strict'
-// Reads each option once, as cors@2.8.6 reads it in every request, into the native policy's
-// input: what cors accepts is sent as cors sends it, and a mistake is reported with the fix.
-const { warnOnce, silencedCodes } = require('./warnings')
+// Reads each option once, as cors@2.8.6 reads it in every request, and sorts it by shape into
+// the native policy's input: what cors accepts is sent as cors sends it. A mistake that only JS
+// can see (a value's JS type) is handed over with the input; the native policy reports it with
+// its own, applies the `warnings` option and strict mode, and owns the defaults and the ranges.
+const { policyDefaults } = require('../addon')
+const { warningSettings } = require('./warnings')
 const { originInput, isString, show } = require('./origin-input')
 
-// The defaults of cors@2.8.6; options are merged over them with Object.assign, as cors does,
-// so an explicit `origin: undefined` disables CORS exactly as it does there.
-const DEFAULTS = Object.freeze({
-  origin: '*',
-  methods: 'GET,HEAD,PUT,PATCH,POST,DELETE',
-  preflightContinue: false,
-  optionsSuccessStatus: 204,
-})
+// cors's defaults; options are merged over them with Object.assign, as cors does, so an
+// explicit `origin: undefined` disables CORS exactly as it does there.
+const DEFAULTS = Object.freeze(policyDefaults())
 
 function optionError(option, value, fix) {
   return new TypeError(`cors-native: ${option}: ${show(value)} ${fix}`)
 }
 
-function mergeWithDefaults(options) {
+function mergeWithDefaults(options, mistake) {
   // cors merges any value with Object.assign, so `cors(true)` (socket.io's `cors: true`) and
   // `cors(false)` are `cors()`: keep that, and say so.
   if (options !== undefined && options !== null && typeof options !== 'object') {
-    warnOnce('CORS_NATIVE_OPTIONS_TYPE', `options: ${show(options)} is not an options object; like cors, ` +
+    mistake('CORS_NATIVE_OPTIONS_TYPE', `options: ${show(options)} is not an options object; like cors, ` +
       'cors-native ignores it and allows every origin with "Access-Control-Allow-Origin: *". Pass an ' +
       'options object such as { origin: "https://app.example.com" }, or nothing for that default')
   }
@@ -85,46 +83,35 @@ function booleanInput(option, value, fix) {
   throw optionError(option, value, `is not a boolean; ${fix}`)
 }
 
-/** The preflight status: cors assigns res.statusCode, which Node sends as `status | 0`. */
-function statusInput(value, preflightContinue, mistake) {
-  if (value === undefined || value === null) return DEFAULTS.optionsSuccessStatus
-  const status = value | 0
-  const sendable = status >= 100 && status <= 999
-  if (!sendable && !preflightContinue) {
-    throw optionError('optionsSuccessStatus', value, 'is not an HTTP status Node can send (cors fails every preflight with it); use 204 (the default) or 200')
-  }
-  if (typeof value !== 'number') {
-    mistake('CORS_NATIVE_PREFLIGHT_STATUS', `optionsSuccessStatus: ${show(value)} is not a number; write ${status}`)
-  } else if (!(Number.isInteger(value) && value >= 200 && value <= 299)) {
-    mistake('CORS_NATIVE_PREFLIGHT_STATUS', `optionsSuccessStatus: ${show(value)} is not a 2xx status, and browsers ` +
-      'fail a preflight answered with anything else; use 204 (the default) or 200')
-  }
-  // cors never sends it when preflights go on to the next handler.
-  return sendable ? status : DEFAULTS.optionsSuccessStatus
+/** The preflight status: cors assigns res.statusCode, which Node sends as `value | 0`. */
+function statusInput(value) {
+  if (value === undefined || value === null) return undefined
+  return { status: value | 0, number: typeof value === 'number' ? value : undefined, shown: show(value) }
 }
 
 /**
- * The native policy input for options already merged over the defaults, and the mistakes found
- * in them (`{ code, message, suggestion }`, without those the `warnings` option turns off).
+ * The native policy input for user options (anything cors accepts), with the mistakes found in
+ * JS (`{ code, message, suggestion }`), and the options merged over the defaults.
  */
-function policyInput(merged) {
+function policyInput(options) {
   const mistakes = []
   const mistake = (code, message) => mistakes.push({ code, message, suggestion: [] })
+  const merged = mergeWithDefaults(options, mistake)
   const [allowedOption, allowedHeaders] = merged.allowedHeaders ? ['allowedHeaders', merged.allowedHeaders] : ['headers', merged.headers]
-  const methods = merged.methods === undefined || merged.methods === null ? DEFAULTS.methods : merged.methods
   const input = {
     origin: originInput(merged.origin, mistake),
-    methods: methodsText(methods, mistake),
+    methods: merged.methods === undefined || merged.methods === null ? undefined : methodsText(merged.methods, mistake),
     allowedHeaders: allowedHeaders ? headerListText(allowedOption, allowedHeaders, mistake) : undefined,
     exposedHeaders: merged.exposedHeaders ? headerListText('exposedHeaders', merged.exposedHeaders, mistake) : undefined,
     credentials: credentialsInput(merged.credentials, mistake),
     maxAge: maxAgeText(merged.maxAge, mistake),
     preflightContinue: Boolean(merged.preflightContinue),
-    optionsSuccessStatus: statusInput(merged.optionsSuccessStatus, merged.preflightContinue, mistake),
+    optionsSuccessStatus: statusInput(merged.optionsSuccessStatus),
     strict: booleanInput('strict', merged.strict, 'use true to turn mistakes into errors and check preflights on the server'),
-    silenced: silencedCodes(merged.warnings, mistake),
+    warnings: warningSettings(merged.warnings),
+    mistakes,
   }
-  return { input, mistakes: mistakes.filter((found) => !input.silenced.includes(found.code)) }
+  return { input, merged }
 }
 
-module.exports = { DEFAULTS, mergeWithDefaults, policyInput, booleanInput, optionError }
+module.exports = { policyInput, booleanInput }

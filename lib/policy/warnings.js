@@ -1,23 +1,7 @@
 'use strict'
 // Policy mistakes are reported once per process, each with a stable code that the `warnings`
-// option (or Node's --disable-warning=CODE) turns off.
-
-/** Every code cors-native warns with. A code added anywhere must be added here too. */
-const CODES = Object.freeze([
-  'CORS_NATIVE_OPTIONS_TYPE',
-  'CORS_NATIVE_ORIGIN_TYPE',
-  'CORS_NATIVE_HEADER_LIST_TYPE',
-  'CORS_NATIVE_CREDENTIALS_TYPE',
-  'CORS_NATIVE_MAX_AGE',
-  'CORS_NATIVE_PREFLIGHT_STATUS',
-  'CORS_NATIVE_BACKTRACKING_REGEX',
-  'CORS_NATIVE_CREDENTIALS_ANY_ORIGIN',
-  'CORS_NATIVE_LOOSE_REGEX',
-  'CORS_NATIVE_NULL_ORIGIN',
-  'CORS_NATIVE_MALFORMED_ORIGIN',
-  'CORS_NATIVE_MAX_AGE_ABOVE_CAP',
-  'CORS_NATIVE_UNKNOWN_WARNING',
-])
+// option (or Node's --disable-warning=CODE) turns off. The codes, and which are turned off, are
+// the native policy's (src/policy/codes.rs, src/policy/reporting.rs).
 
 const emitted = new Set()
 
@@ -28,24 +12,18 @@ function warnOnce(code, message) {
   process.emitWarning(`cors-native: ${message}`, { type: 'CorsNativeWarning', code })
 }
 
-/** The codes the `warnings` option turns off; an unknown code is a mistake, a wrong shape a TypeError. */
-function silencedCodes(option, mistake) {
+/** The `warnings` option's entries, `{ code, on }` in order; a wrong shape is a TypeError. */
+function warningSettings(option) {
   if (option === undefined || option === null) return []
   if (typeof option !== 'object' || Array.isArray(option)) {
     throw new TypeError(`cors-native: warnings: ${String(option)} is not an object; write warnings: { CORS_NATIVE_NULL_ORIGIN: false }`)
   }
-  const silenced = []
-  for (const [code, on] of Object.entries(option)) {
+  return Object.entries(option).map(([code, on]) => {
     if (typeof on !== 'boolean') {
       throw new TypeError(`cors-native: warnings: ${code}: ${String(on)} is not a boolean; write false to turn the warning off`)
     }
-    if (!CODES.includes(code)) {
-      mistake('CORS_NATIVE_UNKNOWN_WARNING', `warnings: ${JSON.stringify(code)} is not a cors-native warning code; the codes are ${CODES.join(', ')}`)
-    } else if (!on) {
-      silenced.push(code)
-    }
-  }
-  return silenced
+    return { code, on }
+  })
 }
 
-module.exports = { CODES, warnOnce, silencedCodes }
+module.exports = { warnOnce, warningSettings }

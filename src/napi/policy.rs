@@ -12,8 +12,12 @@ use napi_derive::napi;
 use crate::js_regex::JsPattern;
 use crate::origin::list::OriginList;
 use crate::origin::rule::OriginRule;
+use crate::policy::codes::Code;
+use crate::policy::defaults;
 use crate::policy::error::ConfigError;
 use crate::policy::headers::{AllowHeaders, HeaderList, MaxAge};
+use crate::policy::lints::Lint;
+use crate::policy::status::StatusOption;
 use crate::policy::{Policy, PolicySpec};
 
 /// A RegExp entry: `re.source` and `re.flags`.
@@ -40,20 +44,42 @@ pub enum OriginInput {
     Dynamic,
 }
 
+/// `optionsSuccessStatus` as the JS layer read it.
+#[napi(object)]
+pub struct StatusInput {
+    /// `value | 0`, the status Node sends.
+    pub status: i32,
+    /// The value when it is a number, else left out.
+    pub number: Option<f64>,
+    /// The value as messages show it (`util.inspect`).
+    pub shown: String,
+}
+
+/// One entry of the `warnings` option.
+#[napi(object)]
+pub struct WarningSetting {
+    pub code: String,
+    pub on: bool,
+}
+
 /// The options after the JS layer has merged them over the defaults and sorted them by shape.
 #[napi(object)]
 pub struct PolicyInput {
     pub origin: OriginInput,
-    pub methods: Either<String, Vec<String>>,
+    /// Left out: cors's default methods.
+    pub methods: Option<Either<String, Vec<String>>>,
     pub allowed_headers: Option<Either<String, Vec<String>>>,
     pub exposed_headers: Option<Either<String, Vec<String>>>,
     pub credentials: bool,
     pub max_age: Option<Either<f64, String>>,
     pub preflight_continue: bool,
-    pub options_success_status: u32,
+    /// Left out: cors's default status.
+    pub options_success_status: Option<StatusInput>,
     pub strict: bool,
-    /// Lint codes turned off; may be left out.
-    pub silenced: Option<Vec<String>>,
+    /// The `warnings` option's entries, in order; may be left out.
+    pub warnings: Option<Vec<WarningSetting>>,
+    /// The mistakes the JS layer found; may be left out.
+    pub mistakes: Option<Vec<JsLint>>,
 }
 
 /// A mistake in the options: a stable code and a message with the fix.
@@ -63,6 +89,22 @@ pub struct JsLint {
     pub message: String,
     /// Origin entries to write instead; empty when the fix is not of that form.
     pub suggestion: Vec<String>,
+}
+
+/// A warning code and what the mistake is, in one line.
+#[napi(object, js_name = "WarningCode")]
+pub struct JsWarningCode {
+    pub code: String,
+    pub meaning: String,
+}
+
+/// cors's defaults, for the JS layer to merge the options over as cors does.
+#[napi(object, js_name = "Defaults")]
+pub struct JsDefaults {
+    pub origin: String,
+    pub methods: String,
+    pub preflight_continue: bool,
+    pub options_success_status: u32,
 }
 
 /// The header values JS writes. Absent values are `null`, never missing, so every policy's
@@ -115,7 +157,7 @@ impl TryFrom<PolicyInput> for PolicySpec {
     fn try_from(input: PolicyInput) -> std::result::Result<Self, ConfigError> {
         Ok(PolicySpec {
             origin: input.origin.try_into()?,
-            methods: header_list(input.methods),
+            methods: input.methods.map(header_list),
             allowed_headers: input.allowed_headers.map(header_list),
             exposed_headers: input.exposed_headers.map(header_list),
             credentials: input.credentials,
@@ -124,11 +166,53 @@ impl TryFrom<PolicyInput> for PolicySpec {
                 Either::B(text) => MaxAge::Text(text),
             }),
             preflight_continue: input.preflight_continue,
-            options_success_status: input.options_success_status,
+            options_success_status: input.options_success_status.map(|given| StatusOption {
+                status: given.status,
+                number: given.number,
+                shown: given.shown,
+            }),
             strict: input.strict,
-            silenced: input.silenced.unwrap_or_default(),
+            warnings: input
+                .warnings
+                .unwrap_or_default()
+                .into_iter()
+                .map(|setting| (setting.code, setting.on))
+                .collect(),
+            mistakes: input
+                .mistakes
+                .unwrap_or_default()
+                .into_iter()
+                .map(Lint::try_from)
+                .collect::<std::result::Result<_, _>>()?,
         })
     }
+}
+
+impl TryFrom<JsLint> for Lint {
+    type Error = ConfigError;
+
+    fn try_from(lint: JsLint) -> std::result::Result<Self, ConfigError> {
+        Ok(Lint {
+            code: known_code(&lint.code)?,
+            message: lint.message,
+            suggestion: lint.suggestion,
+        })
+    }
+}
+
+impl From<&Lint> for JsLint {
+    fn from(lint: &Lint) -> Self {
+        JsLint {
+            code: lint.code.as_str().to_string(),
+            message: lint.message.clone(),
+            suggestion: lint.suggestion.clone(),
+        }
+    }
+}
+
+/// The JS layer names codes from the list; another name is its bug, caught here.
+fn known_code(code: &str) -> std::result::Result<Code, ConfigError> {
+    Code::parse(code).ok_or_else(|| ConfigError::new(format!("{code:?} is not a warning code")))
 }
 
 impl From<&Policy> for JsHeaderValues {
@@ -184,18 +268,41 @@ pub fn policy_header_values(policy: &External<Arc<Policy>>) -> JsHeaderValues {
     JsHeaderValues::from(&***policy)
 }
 
-/// The mistakes found in the options, for one-time warnings.
+/// The mistakes found in the options (by the JS layer, then natively), less those silenced,
+/// for one-time warnings.
 #[napi(catch_unwind)]
 pub fn policy_lints(policy: &External<Arc<Policy>>) -> Vec<JsLint> {
-    policy
-        .lints
+    policy.lints.iter().map(JsLint::from).collect()
+}
+
+/// Whether the policy reports a mistake with this code found after it was built (in an origin
+/// function's answer): false when its `warnings` option turns the code off.
+#[napi(catch_unwind)]
+pub fn policy_reports(policy: &External<Arc<Policy>>, code: String) -> Result<bool> {
+    Ok(policy.reports(known_code(&code).map_err(invalid)?))
+}
+
+/// Every warning code with its meaning, the one list.
+#[napi(catch_unwind)]
+pub fn policy_warning_codes() -> Vec<JsWarningCode> {
+    Code::ALL
         .iter()
-        .map(|lint| JsLint {
-            code: lint.code.to_string(),
-            message: lint.message.clone(),
-            suggestion: lint.suggestion.clone(),
+        .map(|code| JsWarningCode {
+            code: code.as_str().to_string(),
+            meaning: code.meaning().to_string(),
         })
         .collect()
+}
+
+/// cors's defaults, read once when the JS layer loads.
+#[napi(catch_unwind)]
+pub fn policy_defaults() -> JsDefaults {
+    JsDefaults {
+        origin: defaults::ORIGIN.to_string(),
+        methods: defaults::METHODS.to_string(),
+        preflight_continue: defaults::PREFLIGHT_CONTINUE,
+        options_success_status: defaults::OPTIONS_SUCCESS_STATUS,
+    }
 }
 
 /// The policy's origin list, when its origin rule is one.

@@ -1,5 +1,6 @@
 //! The static CORS header values a policy sends, computed once from the options.
 
+use crate::policy::defaults;
 use crate::policy::error::ConfigError;
 
 /// A header list as `cors` accepts it: a string used verbatim, or an array joined with `,`.
@@ -48,9 +49,13 @@ pub struct HeaderValues {
     pub options_success_status: u32,
 }
 
-/// `Access-Control-Allow-Methods`; `None` when the configured list is empty.
-pub fn allow_methods(methods: &HeaderList) -> Result<Option<String>, ConfigError> {
-    non_empty_header_value("methods", methods.joined())
+/// `Access-Control-Allow-Methods` (cors's default methods when unset); `None` when the
+/// configured list is empty.
+pub fn allow_methods(methods: Option<&HeaderList>) -> Result<Option<String>, ConfigError> {
+    match methods {
+        None => Ok(Some(defaults::METHODS.to_string())),
+        Some(methods) => non_empty_header_value("methods", methods.joined()),
+    }
 }
 
 pub fn allow_headers(list: Option<&HeaderList>) -> Result<AllowHeaders, ConfigError> {
@@ -134,11 +139,13 @@ mod tests {
     #[test]
     fn arrays_join_without_spaces_and_strings_stay_verbatim() {
         assert_eq!(
-            allow_methods(&items(&["GET", "PUT"])).unwrap().as_deref(),
+            allow_methods(Some(&items(&["GET", "PUT"])))
+                .unwrap()
+                .as_deref(),
             Some("GET,PUT")
         );
         assert_eq!(
-            allow_methods(&HeaderList::Text("GET, POST".into()))
+            allow_methods(Some(&HeaderList::Text("GET, POST".into())))
                 .unwrap()
                 .as_deref(),
             Some("GET, POST")
@@ -147,7 +154,7 @@ mod tests {
 
     #[test]
     fn empty_lists_send_no_header() {
-        assert_eq!(allow_methods(&items(&[])).unwrap(), None);
+        assert_eq!(allow_methods(Some(&items(&[]))).unwrap(), None);
         assert_eq!(
             expose_headers(Some(&HeaderList::Text(String::new()))).unwrap(),
             None
@@ -183,7 +190,7 @@ mod tests {
 
     #[test]
     fn header_values_node_would_reject_are_errors() {
-        let err = allow_methods(&items(&["GET\r\nX-Injected: 1"])).unwrap_err();
+        let err = allow_methods(Some(&items(&["GET\r\nX-Injected: 1"]))).unwrap_err();
         assert!(err.message().starts_with("methods:"), "{}", err.message());
         assert!(expose_headers(Some(&items(&["X-\u{263a}"]))).is_err());
         assert!(expose_headers(Some(&items(&["X-caf\u{e9}"]))).is_ok());

@@ -4,24 +4,29 @@
 use crate::js_regex::intent::advise;
 use crate::origin::entry::{classify, Entry};
 use crate::origin::rule::OriginRule;
+use crate::policy::codes::Code;
 use crate::policy::headers::MaxAge;
 
 /// Chromium caps Access-Control-Max-Age at two hours; a larger value buys nothing.
 pub const MAX_AGE_CAP: f64 = 7200.0;
 
+/// A mistake in the options: its code, and a message that names the value and the fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lint {
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     /// Origin entries to write instead, when the lint has a fix of that form.
     pub suggestion: Vec<String>,
 }
 
-fn lint(code: &'static str, message: String) -> Lint {
-    Lint {
-        code,
-        message,
-        suggestion: Vec::new(),
+impl Lint {
+    /// A lint whose fix is in its message only.
+    pub fn new(code: Code, message: String) -> Lint {
+        Lint {
+            code,
+            message,
+            suggestion: Vec::new(),
+        }
     }
 }
 
@@ -34,8 +39,8 @@ pub fn lints(origin: &OriginRule, credentials: bool, max_age: Option<&MaxAge>) -
             OriginRule::Reflect => "origin: true (reflect any origin)",
             _ => "true in the origin list",
         };
-        found.push(lint(
-            "CORS_NATIVE_CREDENTIALS_ANY_ORIGIN",
+        found.push(Lint::new(
+            Code::CredentialsAnyOrigin,
             format!("credentials: true with {what} lets every website read responses with the user's cookies (browsers refuse \"*\" with credentials outright); list the allowed origins instead"),
         ));
     }
@@ -62,8 +67,8 @@ pub fn lints(origin: &OriginRule, credentials: bool, max_age: Option<&MaxAge>) -
     }
     if let Some(seconds) = max_age.and_then(max_age_seconds) {
         if seconds > MAX_AGE_CAP {
-            found.push(lint(
-                "CORS_NATIVE_MAX_AGE_ABOVE_CAP",
+            found.push(Lint::new(
+                Code::MaxAgeAboveCap,
                 format!("maxAge: {seconds} is above 7200, the most Chromium caches a preflight (Firefox: 86400); use 7200 or less"),
             ));
         }
@@ -72,8 +77,8 @@ pub fn lints(origin: &OriginRule, credentials: bool, max_age: Option<&MaxAge>) -
 }
 
 fn null_origin_lint(what: &str) -> Lint {
-    lint(
-        "CORS_NATIVE_NULL_ORIGIN",
+    Lint::new(
+        Code::NullOrigin,
         format!("{what}, which sandboxed iframes, data: URLs and local files send: any page can claim it; remove it"),
     )
 }
@@ -89,7 +94,7 @@ fn entry_lint(what: &str, entry: &Entry) -> Option<Lint> {
         Entry::Exact { .. } | Entry::Pattern(_) => return None,
     };
     Some(Lint {
-        code: "CORS_NATIVE_MALFORMED_ORIGIN",
+        code: Code::MalformedOrigin,
         message,
         suggestion: suggestion.into_iter().collect(),
     })
@@ -121,7 +126,7 @@ fn regex_lints(source: &str, flags: &str) -> Vec<Lint> {
         advice.problems.join("; ")
     );
     vec![Lint {
-        code: "CORS_NATIVE_LOOSE_REGEX",
+        code: Code::LooseRegex,
         message,
         suggestion: advice.suggestion,
     }]

@@ -1,9 +1,14 @@
-//! Options -> a compiled, validated `Policy`: every header value computed once.
+//! Options -> a compiled, validated `Policy`: every header value computed once, every mistake
+//! found (here or, for what only JS sees, by the JS layer) reported or made an error here.
+pub mod codes;
+pub mod defaults;
 pub mod error;
 pub mod headers;
 pub mod lints;
 #[cfg(test)]
 mod properties;
+pub mod reporting;
+pub mod status;
 
 use std::sync::Arc;
 
@@ -11,24 +16,30 @@ use crate::browser::{self, Engine, Failure, PreflightRequest};
 use crate::origin::list::OriginList;
 use crate::origin::rule::OriginRule;
 use crate::policy::error::ConfigError;
+use codes::Code;
 use headers::{AllowHeaders, HeaderList, HeaderValues, MaxAge};
 use lints::Lint;
+use status::StatusOption;
 
 /// The options after the JS layer has merged them over cors's defaults and sorted them by shape.
 #[derive(Debug)]
 pub struct PolicySpec {
     pub origin: OriginRule,
-    pub methods: HeaderList,
+    /// `None`: cors's default methods.
+    pub methods: Option<HeaderList>,
     pub allowed_headers: Option<HeaderList>,
     pub exposed_headers: Option<HeaderList>,
     pub credentials: bool,
     pub max_age: Option<MaxAge>,
     pub preflight_continue: bool,
-    pub options_success_status: u32,
+    /// `None`: cors's default status.
+    pub options_success_status: Option<StatusOption>,
     /// Lints are errors, and preflights are checked on the server.
     pub strict: bool,
-    /// Lint codes the user turned off (`warnings: { CODE: false }`): neither warned nor errors.
-    pub silenced: Vec<String>,
+    /// The `warnings` option: each code it names and whether it is on (`false` turns it off).
+    pub warnings: Vec<(String, bool)>,
+    /// The mistakes the JS layer found, in what only JS sees (a value's JS type).
+    pub mistakes: Vec<Lint>,
 }
 
 impl PolicySpec {
@@ -36,15 +47,16 @@ impl PolicySpec {
     pub fn with_origin(origin: OriginRule) -> PolicySpec {
         PolicySpec {
             origin,
-            methods: HeaderList::Text("GET,HEAD,PUT,PATCH,POST,DELETE".into()),
+            methods: None,
             allowed_headers: None,
             exposed_headers: None,
             credentials: false,
             max_age: None,
-            preflight_continue: false,
-            options_success_status: 204,
+            preflight_continue: defaults::PREFLIGHT_CONTINUE,
+            options_success_status: None,
             strict: false,
-            silenced: Vec::new(),
+            warnings: Vec::new(),
+            mistakes: Vec::new(),
         }
     }
 }
@@ -57,40 +69,55 @@ pub struct Policy {
     pub strict: bool,
     /// The mistakes found in the options (none when strict: they are errors then).
     pub lints: Vec<Lint>,
+    /// The codes the `warnings` option turns off.
+    silenced: Vec<Code>,
 }
 
 impl Policy {
+    /// Builds the policy, or the error that names the option, the value and the fix: an invalid
+    /// value, or with `strict`, every mistake the `warnings` option leaves on.
     pub fn build(spec: PolicySpec) -> Result<Policy, ConfigError> {
         if let OriginRule::Fixed(origin) = &spec.origin {
             headers::check_header_value("origin", origin)?;
         }
-        let mut lints = lints::lints(&spec.origin, spec.credentials, spec.max_age.as_ref());
-        lints.retain(|lint| !spec.silenced.iter().any(|code| code == lint.code));
-        if spec.strict && !lints.is_empty() {
-            let listed: Vec<String> = lints
-                .iter()
-                .map(|lint| format!("{}: {}", lint.code, lint.message))
-                .collect();
-            return Err(ConfigError::new(format!(
-                "strict: the options have mistakes: {}",
-                listed.join("; ")
-            )));
-        }
+        let options_success_status = status::sent(
+            spec.options_success_status.as_ref(),
+            spec.preflight_continue,
+        )?;
+        let (silenced, unknown_codes) = reporting::silenced_codes(&spec.warnings);
+        // Listed in the order the options are read: the JS layer's findings, the status, the
+        // `warnings` option, then the origin, credentials and maxAge.
+        let mut lints = spec.mistakes;
+        lints.extend(spec.options_success_status.as_ref().and_then(status::lint));
+        lints.extend(unknown_codes);
+        lints.extend(lints::lints(
+            &spec.origin,
+            spec.credentials,
+            spec.max_age.as_ref(),
+        ));
+        let lints = reporting::reported(lints, &silenced, spec.strict)?;
         let headers = HeaderValues {
             allow_credentials: spec.credentials,
-            allow_methods: headers::allow_methods(&spec.methods)?,
+            allow_methods: headers::allow_methods(spec.methods.as_ref())?,
             allow_headers: headers::allow_headers(spec.allowed_headers.as_ref())?,
             max_age: spec.max_age.as_ref().map(headers::max_age).transpose()?,
             expose_headers: headers::expose_headers(spec.exposed_headers.as_ref())?,
             preflight_continue: spec.preflight_continue,
-            options_success_status: success_status(spec.options_success_status)?,
+            options_success_status,
         };
         Ok(Policy {
             origin: spec.origin,
             headers,
             strict: spec.strict,
             lints,
+            silenced,
         })
+    }
+
+    /// Whether the policy reports mistakes with this code: those found after it was built (in
+    /// an origin function's answer) are silenced as the ones found in its options are.
+    pub fn reports(&self, code: Code) -> bool {
+        !self.silenced.contains(&code)
     }
 
     /// The configured origin list, when the origin rule is one.
@@ -132,18 +159,6 @@ impl Policy {
     }
 }
 
-/// Node refuses to send a status outside 100-999 (cors then throws in every preflight). A
-/// status that is not 2xx fails the preflight in browsers; the JS layer warns about it.
-fn success_status(status: u32) -> Result<u32, ConfigError> {
-    if (100..=999).contains(&status) {
-        Ok(status)
-    } else {
-        Err(ConfigError::new(format!(
-            "optionsSuccessStatus: {status} is not an HTTP status Node can send; use 204 (the default) or 200"
-        )))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,7 +176,7 @@ mod tests {
         requested: &str,
     ) -> Option<String> {
         let spec = PolicySpec {
-            methods: HeaderList::Text(methods.into()),
+            methods: Some(HeaderList::Text(methods.into())),
             allowed_headers: headers.map(|list| HeaderList::Text(list.into())),
             credentials,
             ..PolicySpec::with_origin(OriginRule::Reflect)
@@ -238,29 +253,58 @@ mod tests {
     }
 
     #[test]
-    fn success_status_is_any_status_node_can_send() {
-        let mut spec = PolicySpec::with_origin(OriginRule::Any);
-        spec.options_success_status = 404;
+    fn silenced_codes_are_neither_lints_nor_strict_errors() {
+        let mut spec = PolicySpec::with_origin(list(&["https://a.example", "null"]));
+        spec.strict = true;
+        spec.warnings = vec![("CORS_NATIVE_NULL_ORIGIN".into(), false)];
+        let policy = Policy::build(spec).unwrap();
+        assert!(policy.lints.is_empty());
+        assert!(!policy.reports(Code::NullOrigin));
+        assert!(policy.reports(Code::OriginType));
+    }
+
+    #[test]
+    fn mistakes_found_in_js_come_first_and_pass_the_same_strict_gate() {
+        let mut spec = PolicySpec::with_origin(list(&["https://a.example", "null"]));
+        spec.mistakes = vec![Lint::new(Code::MaxAge, "maxAge: 'soon'".into())];
+        spec.warnings = vec![("CORS_NATIVE_NUL_ORIGIN".into(), false)];
+        let codes: Vec<Code> = Policy::build(spec)
+            .unwrap()
+            .lints
+            .iter()
+            .map(|lint| lint.code)
+            .collect();
         assert_eq!(
-            Policy::build(spec).unwrap().headers.options_success_status,
-            404
+            codes,
+            [Code::MaxAge, Code::UnknownWarning, Code::NullOrigin]
         );
-        let mut bad = PolicySpec::with_origin(OriginRule::Any);
-        bad.options_success_status = 1000;
-        let err = Policy::build(bad).unwrap_err();
+        let mut strict = PolicySpec::with_origin(OriginRule::Any);
+        strict.strict = true;
+        strict.mistakes = vec![Lint::new(
+            Code::CredentialsType,
+            "credentials: 'true'".into(),
+        )];
+        assert_eq!(
+            Policy::build(strict).unwrap_err().message(),
+            "strict: the options have mistakes: CORS_NATIVE_CREDENTIALS_TYPE: credentials: 'true'"
+        );
+    }
+
+    #[test]
+    fn an_unsendable_status_is_an_error_before_the_strict_gate() {
+        let mut spec = PolicySpec::with_origin(list(&["null"]));
+        spec.strict = true;
+        spec.options_success_status = Some(StatusOption {
+            status: 1000,
+            number: Some(1000.0),
+            shown: "1000".into(),
+        });
+        let err = Policy::build(spec).unwrap_err();
         assert!(
             err.message().starts_with("optionsSuccessStatus: 1000"),
             "{}",
             err.message()
         );
-    }
-
-    #[test]
-    fn silenced_codes_are_neither_lints_nor_strict_errors() {
-        let mut spec = PolicySpec::with_origin(list(&["https://a.example", "null"]));
-        spec.strict = true;
-        spec.silenced = vec!["CORS_NATIVE_NULL_ORIGIN".into()];
-        assert!(Policy::build(spec).unwrap().lints.is_empty());
     }
 
     #[test]
