@@ -9,9 +9,12 @@ use crate::policy::headers::MaxAge;
 /// Chromium caps Access-Control-Max-Age at two hours; a larger value buys nothing.
 pub const MAX_AGE_CAP: f64 = 7200.0;
 
+/// One mistake found in the options.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lint {
+    /// A stable code such as `CORS_NATIVE_NULL_ORIGIN`; `warnings: { CODE: false }` silences it.
     pub code: &'static str,
+    /// What is wrong, why it matters, and the fix.
     pub message: String,
     /// Origin entries to write instead, when the lint has a fix of that form.
     pub suggestion: Vec<String>,

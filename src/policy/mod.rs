@@ -17,13 +17,21 @@ use lints::Lint;
 /// The options after the JS layer has merged them over cors's defaults and sorted them by shape.
 #[derive(Debug)]
 pub struct PolicySpec {
+    /// `origin`, sorted by shape and with any list already compiled.
     pub origin: OriginRule,
+    /// `methods`, sent as Access-Control-Allow-Methods on preflights.
     pub methods: HeaderList,
+    /// `allowedHeaders`; `None` reflects the request's Access-Control-Request-Headers.
     pub allowed_headers: Option<HeaderList>,
+    /// `exposedHeaders`, sent as Access-Control-Expose-Headers.
     pub exposed_headers: Option<HeaderList>,
+    /// `credentials`: send Access-Control-Allow-Credentials: true.
     pub credentials: bool,
+    /// `maxAge`, sent as Access-Control-Max-Age on preflights.
     pub max_age: Option<MaxAge>,
+    /// `preflightContinue`: pass preflights on to the next handler instead of answering them.
     pub preflight_continue: bool,
+    /// `optionsSuccessStatus`: the status of an answered preflight.
     pub options_success_status: u32,
     /// Lints are errors, and preflights are checked on the server.
     pub strict: bool,
@@ -52,14 +60,36 @@ impl PolicySpec {
 /// A compiled CORS policy: the origin rule, the header values, and the mistakes found.
 #[derive(Debug)]
 pub struct Policy {
+    /// Which Access-Control-Allow-Origin a request gets.
     pub origin: OriginRule,
+    /// The other header values, computed once.
     pub headers: HeaderValues,
+    /// Built with `strict: true`: lints were errors, and preflights are checked on the server.
     pub strict: bool,
     /// The mistakes found in the options (none when strict: they are errors then).
     pub lints: Vec<Lint>,
 }
 
 impl Policy {
+    /// Validates the options, computes every header value and finds the lints. An invalid
+    /// value is an error, and so is any lint in strict mode, so a bad policy fails at start-up
+    /// rather than on a request.
+    ///
+    // With the `node` feature the rlib holds napi-rs's export registration, which refers to
+    // Node-API functions that only a running Node provides, so a doctest binary cannot link:
+    // the example is then only compiled. `cargo test --no-default-features --doc` runs it.
+    #[cfg_attr(feature = "node", doc = "```no_run")]
+    #[cfg_attr(not(feature = "node"), doc = "```")]
+    /// use cors_native::origin::rule::OriginRule;
+    /// use cors_native::policy::{Policy, PolicySpec};
+    ///
+    /// // `cors({ origin: '*' })`: everything else takes cors's defaults.
+    /// let policy = Policy::build(PolicySpec::with_origin(OriginRule::Any)).unwrap();
+    /// assert_eq!(
+    ///     policy.headers.allow_methods.as_deref(),
+    ///     Some("GET,HEAD,PUT,PATCH,POST,DELETE")
+    /// );
+    /// ```
     pub fn build(spec: PolicySpec) -> Result<Policy, ConfigError> {
         if let OriginRule::Fixed(origin) = &spec.origin {
             headers::check_header_value("origin", origin)?;
