@@ -2,6 +2,7 @@
 //! what browsers do with the answers, with no Node types, so both can be tested and benchmarked
 //! alone. The `node` feature (on by default) adds the Node-API surface in `napi`.
 #![deny(clippy::all)]
+#![warn(missing_docs)]
 
 pub mod browser;
 pub mod js_regex;

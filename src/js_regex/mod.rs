@@ -17,7 +17,9 @@ mod tests;
 /// A JavaScript RegExp as configured by the user: `re.source` and `re.flags`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsPattern {
+    /// The pattern text, `re.source`.
     pub source: String,
+    /// The flag letters, `re.flags`, such as `"i"`.
     pub flags: String,
 }
 
@@ -31,6 +33,7 @@ impl JsPattern {
 /// Why a JavaScript pattern cannot be matched natively.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnsupportedPattern {
+    /// The construct in words, such as "a lookahead (?= or (?!", for the error message.
     pub construct: String,
 }
 

@@ -5,25 +5,34 @@ use crate::origin::difference::difference;
 use crate::origin::pattern::OriginPattern;
 use crate::origin::Origin;
 
+/// One configured origin string, classified by `classify`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
     /// Matched byte for byte against the request's Origin. `rewritten` is set when the entry
     /// was written differently from what browsers send (case, default port).
     Exact {
+        /// The entry in the form browsers send, or `null`.
         origin: String,
+        /// Whether that form differs from the entry as written.
         rewritten: bool,
     },
+    /// A wildcard entry such as `https://*.example.com`, matched on the parsed origin.
     Pattern(OriginPattern),
     /// A value no browser sends as an Origin (path, trailing slash, no scheme): kept as is,
     /// so it never matches, as in cors; `fix` says what to write instead, and `suggestion` is
     /// that origin when there is one.
     Malformed {
+        /// The entry as written; it is compared literally, so it never matches.
         raw: String,
+        /// What is wrong and what to write instead, worded to follow the entry's name in a lint.
         fix: String,
+        /// The origin the entry evidently means, when one can be read from it.
         suggestion: Option<String>,
     },
 }
 
+/// Classifies a configured origin string. Only an invalid wildcard pattern is an error (the
+/// message says how to write it); other mistakes are `Malformed` entries, which never match.
 pub fn classify(raw: &str) -> Result<Entry, String> {
     if raw == "*" {
         // cors compares it literally, so in a list it matches nothing.

@@ -32,6 +32,8 @@ pub struct OriginList {
 }
 
 impl OriginList {
+    /// Compiles one list's string entries, RegExp entries and `true` (`allow_all`). An invalid
+    /// wildcard pattern, or a RegExp that cannot be translated or compiled, is an error.
     pub fn new(
         exact: Vec<String>,
         patterns: &[JsPattern],

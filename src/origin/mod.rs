@@ -8,8 +8,11 @@ pub mod rule;
 /// A serialised origin: lower-case scheme and host, and the port unless it is the default.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
+    /// The scheme in lower case, without `://`.
     pub scheme: String,
+    /// The host in lower case; an IPv6 literal keeps its brackets.
     pub host: String,
+    /// The port; `None` when absent or the scheme's default, so both compare equal.
     pub port: Option<u16>,
 }
 
@@ -115,6 +118,8 @@ pub fn ascii_host(host: &str) -> Option<String> {
         .filter(|ascii| valid_host(ascii))
 }
 
+/// The port a scheme implies (80 for http and ws, 443 for https and wss), which a serialised
+/// origin leaves out.
 pub fn default_port(scheme: &str) -> Option<u16> {
     match scheme {
         "http" | "ws" => Some(80),

@@ -76,6 +76,8 @@ impl OriginPattern {
         Ok(OriginPattern { scheme, host, port })
     }
 
+    /// Whether a parsed request origin fits: the same scheme, the host (with `*.`, any subdomain
+    /// of it but never the domain itself), and the port or, with `:*`, any port.
     pub fn matches(&self, origin: &Origin) -> bool {
         origin.scheme == self.scheme
             && match &self.host {

@@ -6,10 +6,12 @@
 pub struct ConfigError(String);
 
 impl ConfigError {
+    /// An error with this message; it should name the option, the value and the fix.
     pub fn new(message: impl Into<String>) -> Self {
         ConfigError(message.into())
     }
 
+    /// The message, as the JS layer throws it.
     pub fn message(&self) -> &str {
         &self.0
     }

@@ -6,7 +6,9 @@ use crate::policy::error::ConfigError;
 /// A header list as `cors` accepts it: a string used verbatim, or an array joined with `,`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HeaderList {
+    /// A string, sent as written (spaces after commas included).
     Text(String),
+    /// An array, joined with `,` and no spaces.
     Items(Vec<String>),
 }
 
@@ -22,7 +24,9 @@ impl HeaderList {
 /// `maxAge` as given: a number, or a string of digits.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MaxAge {
+    /// A number, written as JS `String(n)` writes it.
     Seconds(f64),
+    /// A string, sent as written.
     Text(String),
 }
 
@@ -38,14 +42,19 @@ pub enum AllowHeaders {
 /// Every header value a policy sends, computed once when the policy is built.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeaderValues {
+    /// Whether to send `Access-Control-Allow-Credentials: true`.
     pub allow_credentials: bool,
     /// `None` when the configured list is empty, so no header is sent.
     pub allow_methods: Option<String>,
+    /// `Access-Control-Allow-Headers` on preflights.
     pub allow_headers: AllowHeaders,
+    /// `Access-Control-Max-Age` on preflights; `None` when unset.
     pub max_age: Option<String>,
+    /// `Access-Control-Expose-Headers`; `None` when unset or empty.
     pub expose_headers: Option<String>,
     /// Preflights go on to the next handler instead of being answered.
     pub preflight_continue: bool,
+    /// The status of an answered preflight; cors's default is 204.
     pub options_success_status: u32,
 }
 
@@ -58,6 +67,7 @@ pub fn allow_methods(methods: Option<&HeaderList>) -> Result<Option<String>, Con
     }
 }
 
+/// `Access-Control-Allow-Headers`: `Reflect` when `allowedHeaders` is unset, else the joined list.
 pub fn allow_headers(list: Option<&HeaderList>) -> Result<AllowHeaders, ConfigError> {
     match list {
         None => Ok(AllowHeaders::Reflect),

@@ -13,7 +13,9 @@ pub const MAX_AGE_CAP: f64 = 7200.0;
 /// A mistake in the options: its code, and a message that names the value and the fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lint {
+    /// A stable code such as `CORS_NATIVE_NULL_ORIGIN`; `warnings: { CODE: false }` silences it.
     pub code: Code,
+    /// What is wrong, why it matters, and the fix.
     pub message: String,
     /// Origin entries to write instead, when the lint has a fix of that form.
     pub suggestion: Vec<String>,

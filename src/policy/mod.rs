@@ -24,15 +24,21 @@ use status::StatusOption;
 /// The options after the JS layer has merged them over cors's defaults and sorted them by shape.
 #[derive(Debug)]
 pub struct PolicySpec {
+    /// `origin`, sorted by shape and with any list already compiled.
     pub origin: OriginRule,
-    /// `None`: cors's default methods.
+    /// `methods`, sent as Access-Control-Allow-Methods on preflights; `None`: cors's default.
     pub methods: Option<HeaderList>,
+    /// `allowedHeaders`; `None` reflects the request's Access-Control-Request-Headers.
     pub allowed_headers: Option<HeaderList>,
+    /// `exposedHeaders`, sent as Access-Control-Expose-Headers.
     pub exposed_headers: Option<HeaderList>,
+    /// `credentials`: send Access-Control-Allow-Credentials: true.
     pub credentials: bool,
+    /// `maxAge`, sent as Access-Control-Max-Age on preflights.
     pub max_age: Option<MaxAge>,
+    /// `preflightContinue`: pass preflights on to the next handler instead of answering them.
     pub preflight_continue: bool,
-    /// `None`: cors's default status.
+    /// `optionsSuccessStatus`, the status of an answered preflight; `None`: cors's default.
     pub options_success_status: Option<StatusOption>,
     /// Lints are errors, and preflights are checked on the server.
     pub strict: bool,
@@ -64,8 +70,11 @@ impl PolicySpec {
 /// A compiled CORS policy: the origin rule, the header values, and the mistakes found.
 #[derive(Debug)]
 pub struct Policy {
+    /// Which Access-Control-Allow-Origin a request gets.
     pub origin: OriginRule,
+    /// The other header values, computed once.
     pub headers: HeaderValues,
+    /// Built with `strict: true`: lints were errors, and preflights are checked on the server.
     pub strict: bool,
     /// The mistakes found in the options (none when strict: they are errors then).
     pub lints: Vec<Lint>,
@@ -75,7 +84,20 @@ pub struct Policy {
 
 impl Policy {
     /// Builds the policy, or the error that names the option, the value and the fix: an invalid
-    /// value, or with `strict`, every mistake the `warnings` option leaves on.
+    /// value, or with `strict`, every mistake the `warnings` option leaves on. A bad policy
+    /// fails at start-up rather than on a request.
+    ///
+    /// ```
+    /// use cors_native::origin::rule::OriginRule;
+    /// use cors_native::policy::{Policy, PolicySpec};
+    ///
+    /// // `cors({ origin: '*' })`: everything else takes cors's defaults.
+    /// let policy = Policy::build(PolicySpec::with_origin(OriginRule::Any)).unwrap();
+    /// assert_eq!(
+    ///     policy.headers.allow_methods.as_deref(),
+    ///     Some("GET,HEAD,PUT,PATCH,POST,DELETE")
+    /// );
+    /// ```
     pub fn build(spec: PolicySpec) -> Result<Policy, ConfigError> {
         if let OriginRule::Fixed(origin) = &spec.origin {
             headers::check_header_value("origin", origin)?;
