@@ -1,13 +1,13 @@
 //! The escapes and character classes of a JavaScript RegExp, translated for the `regex` crate.
 
 use super::{
-    push_literal, unsupported, ClassAtom, Translator, UnsupportedPattern, JS_DIGIT, JS_SPACE,
-    JS_WORD, MATCHES_NOTHING,
+    push_literal, unsupported, AtomKind, ClassAtom, Translator, UnsupportedPattern, JS_DIGIT,
+    JS_SPACE, JS_WORD, MATCHES_NOTHING,
 };
 
 impl Translator {
-    /// An escape outside a class; returns whether a quantifier may follow it.
-    pub(super) fn atom_escape(&mut self) -> Result<bool, UnsupportedPattern> {
+    /// An escape outside a class, from after its backslash.
+    pub(super) fn atom_escape(&mut self) -> Result<AtomKind, UnsupportedPattern> {
         match self.peek() {
             Some('b') | Some('B') => {
                 let boundary = if self.next() == Some('b') {
@@ -16,19 +16,22 @@ impl Translator {
                     r"(?-u:\B)"
                 };
                 self.out.push_str(boundary);
-                Ok(false)
+                Ok(AtomKind::Boundary)
             }
             Some('1'..='9') => unsupported("a backreference (\\1 to \\9)"),
             Some('k') if self.peek_at(1) == Some('<') => {
                 unsupported("a named backreference (\\k<name>)")
             }
-            _ => {
-                match self.class_escape()? {
-                    ClassAtom::Char(c) => push_literal(&mut self.out, c),
-                    ClassAtom::Set(set) => self.out.push_str(&set),
+            _ => Ok(match self.class_escape()? {
+                ClassAtom::Char(c) => {
+                    push_literal(&mut self.out, c);
+                    AtomKind::Char(c)
                 }
-                Ok(true)
-            }
+                ClassAtom::Set(set) => {
+                    self.out.push_str(&set);
+                    AtomKind::Set
+                }
+            }),
         }
     }
 

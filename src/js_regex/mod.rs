@@ -8,11 +8,16 @@
 //! (such as U+017F and U+212A) differently.
 
 use std::fmt;
+use std::ops::Range;
 
+mod atoms;
 mod escapes;
 pub mod intent;
+mod quantifiers;
 #[cfg(test)]
 mod tests;
+
+pub(crate) use atoms::{Atom, AtomKind};
 
 /// A JavaScript RegExp as configured by the user: `re.source` and `re.flags`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +65,19 @@ const MATCHES_NOTHING: &str = r"[^\x{0}-\x{10FFFF}]";
 /// Translates a JS RegExp to an equivalent pattern for the `regex` crate. `g`, `y` and `d`
 /// are ignored: matching is stateless.
 pub fn translate(source: &str, flags: &str) -> Result<String, UnsupportedPattern> {
+    parse(source, flags).map(|parsed| parsed.pattern)
+}
+
+/// A JS RegExp read once: its translation and the atoms it was read as.
+pub(crate) struct Parsed<'a> {
+    /// The pattern for the `regex` crate, as [`translate`] gives it.
+    pub(crate) pattern: String,
+    /// The source's atoms in order, for code that reasons about how the pattern is written.
+    pub(crate) atoms: Vec<Atom<'a>>,
+}
+
+/// Reads a JS RegExp: what [`translate`] does, keeping the atoms too.
+pub(crate) fn parse<'a>(source: &'a str, flags: &str) -> Result<Parsed<'a>, UnsupportedPattern> {
     let mut mode = Mode::default();
     for flag in flags.chars() {
         match flag {
@@ -77,6 +95,7 @@ pub fn translate(source: &str, flags: &str) -> Result<String, UnsupportedPattern
         pos: 0,
         mode,
         out: String::new(),
+        atoms: Vec::new(),
     };
     if mode.ignore_case {
         translator.out.push_str("(?i)");
@@ -88,7 +107,10 @@ pub fn translate(source: &str, flags: &str) -> Result<String, UnsupportedPattern
     if translator.pos < translator.chars.len() {
         return unsupported("an unmatched )");
     }
-    Ok(translator.out)
+    Ok(Parsed {
+        atoms: atoms::texts(source, &translator.atoms),
+        pattern: translator.out,
+    })
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -104,6 +126,8 @@ struct Translator {
     pos: usize,
     mode: Mode,
     out: String,
+    /// What was read so far, by position in `chars`.
+    atoms: Vec<(AtomKind, Range<usize>)>,
 }
 
 /// One element of a character class: a single code point or a set such as `\d`.
@@ -139,31 +163,39 @@ impl Translator {
             .all(|(i, c)| self.peek_at(i) == Some(c))
     }
 
+    /// Notes an atom read from `start` up to the current position.
+    fn record(&mut self, kind: AtomKind, start: usize) {
+        self.atoms.push((kind, start..self.pos));
+    }
+
     /// Alternatives up to the end of the pattern or an unmatched `)`, which the caller handles.
     fn disjunction(&mut self) -> Result<(), UnsupportedPattern> {
         // Whether the last thing emitted can take a quantifier.
         let mut quantifiable = false;
         while let Some(c) = self.peek() {
+            let start = self.pos;
             match c {
                 ')' => return Ok(()),
                 '|' => {
                     self.pos += 1;
                     self.out.push('|');
+                    self.record(AtomKind::Alternation, start);
                     quantifiable = false;
                 }
                 '*' | '+' | '?' => {
                     self.pos += 1;
-                    self.quantifier(quantifiable, &c.to_string())?;
+                    self.quantifier(start, quantifiable, &c.to_string())?;
                     quantifiable = false;
                 }
                 '{' => match self.braced_quantifier() {
                     Some(quantifier) => {
-                        self.quantifier(quantifiable, &quantifier)?;
+                        self.quantifier(start, quantifiable, &quantifier)?;
                         quantifiable = false;
                     }
                     None => {
                         self.pos += 1;
                         push_literal(&mut self.out, '{');
+                        self.record(AtomKind::Char('{'), start);
                         quantifiable = true;
                     }
                 },
@@ -173,81 +205,49 @@ impl Translator {
         Ok(())
     }
 
-    fn quantifier(
-        &mut self,
-        quantifiable: bool,
-        quantifier: &str,
-    ) -> Result<(), UnsupportedPattern> {
-        if !quantifiable {
-            return unsupported(format!("a quantifier {quantifier} with nothing to repeat"));
-        }
-        self.out.push_str(quantifier);
-        if self.eat('?') {
-            self.out.push('?');
-        }
-        Ok(())
-    }
-
-    /// `{n}`, `{n,}` or `{n,m}` at the current position, consumed; otherwise nothing is consumed
-    /// and the `{` is a literal (JS without `u`), where `regex` would read `{,n}` as a quantifier.
-    fn braced_quantifier(&mut self) -> Option<String> {
-        let start = self.pos;
-        self.pos += 1;
-        let min = self.digits();
-        let mut text = format!("{{{min}");
-        if !min.is_empty() && self.eat(',') {
-            text.push(',');
-            text.push_str(&self.digits());
-        }
-        if !min.is_empty() && self.eat('}') {
-            text.push('}');
-            return Some(text);
-        }
-        self.pos = start;
-        None
-    }
-
-    fn digits(&mut self) -> String {
-        let mut digits = String::new();
-        while let Some(d) = self.peek().filter(char::is_ascii_digit) {
-            digits.push(d);
-            self.pos += 1;
-        }
-        digits
-    }
-
     /// One atom or assertion; returns whether a quantifier may follow it.
     fn term(&mut self) -> Result<bool, UnsupportedPattern> {
+        let start = self.pos;
         let Some(c) = self.next() else {
             return Ok(false);
         };
-        match c {
-            '^' | '$' => {
+        let kind = match c {
+            '^' => {
                 self.out.push(c);
-                Ok(false)
+                AtomKind::Start
+            }
+            '$' => {
+                self.out.push(c);
+                AtomKind::End
             }
             '.' => {
                 self.out
                     .push_str(if self.mode.dot_all { "(?s:.)" } else { JS_DOT });
-                Ok(true)
+                AtomKind::AnyChar
             }
             '(' => {
-                self.group()?;
-                Ok(true)
+                self.group(start)?;
+                return Ok(true);
             }
             '[' => {
                 self.class()?;
-                Ok(true)
+                AtomKind::Class
             }
-            '\\' => self.atom_escape(),
+            '\\' => self.atom_escape()?,
             _ => {
                 push_literal(&mut self.out, c);
-                Ok(true)
+                AtomKind::Char(c)
             }
-        }
+        };
+        self.record(kind, start);
+        Ok(!matches!(
+            kind,
+            AtomKind::Start | AtomKind::End | AtomKind::Boundary
+        ))
     }
 
-    fn group(&mut self) -> Result<(), UnsupportedPattern> {
+    /// A group, from after its `(` at `start` to its `)`.
+    fn group(&mut self, start: usize) -> Result<(), UnsupportedPattern> {
         if self.eat('?') {
             if self.looking_at("=") || self.looking_at("!") {
                 return unsupported("a lookahead (?= or (?!");
@@ -266,11 +266,14 @@ impl Translator {
                 return unsupported("a group modifier (?...)");
             }
         }
+        self.record(AtomKind::GroupStart, start);
         self.out.push_str("(?:");
         self.disjunction()?;
+        let end = self.pos;
         if !self.eat(')') {
             return unsupported("an unterminated group");
         }
+        self.record(AtomKind::GroupEnd, end);
         self.out.push(')');
         Ok(())
     }

@@ -158,3 +158,46 @@ fn hostile_input_never_panics() {
     let long = "(a|b)*".repeat(10_000);
     assert!(translate(&long, "").is_ok());
 }
+
+#[test]
+fn atoms_spell_out_the_source_as_parsed() {
+    use AtomKind::*;
+    let kinds = |source: &str| -> Vec<(AtomKind, String)> {
+        let parsed = parse(source, "u").unwrap();
+        let spelled: String = parsed.atoms.iter().map(|atom| atom.text).collect();
+        assert_eq!(spelled, source);
+        parsed
+            .atoms
+            .iter()
+            .map(|atom| (atom.kind, atom.text.to_string()))
+            .collect()
+    };
+    let expected = [
+        (Start, "^"),
+        (GroupStart, "(?:"),
+        (Char('é'), "é"),
+        (Alternation, "|"),
+        (Char('.'), r"\."),
+        (GroupEnd, ")"),
+        (Quantifier, "+?"),
+        (Class, r"[^\].]"),
+        (Quantifier, "{2,5}"),
+        (Set, r"\p{L}"),
+        (Boundary, r"\b"),
+        (AnyChar, "."),
+        (Char('{'), "{"),
+        (Char(','), ","),
+        (Char('}'), "}"),
+        (Char('\u{1F600}'), r"\uD83D\uDE00"),
+        (GroupStart, "(?<port>"),
+        (Char('/'), r"\/"),
+        (GroupEnd, ")"),
+        (End, "$"),
+    ];
+    let source: String = expected.iter().map(|(_, text)| *text).collect();
+    let expected: Vec<(AtomKind, String)> = expected
+        .iter()
+        .map(|(kind, text)| (*kind, text.to_string()))
+        .collect();
+    assert_eq!(kinds(&source), expected);
+}

@@ -41,11 +41,15 @@ proptest! {
 
     #[test]
     fn translation_never_panics_and_what_it_accepts_compiles(source in "\\PC{0,40}", flags in "[gimsuyvd]{0,4}") {
-        if let Ok(translated) = js_regex::translate(&source, &flags) {
+        if let Ok(parsed) = js_regex::parse(&source, &flags) {
             // Anything accepted is valid for the regex crate (size limits aside).
-            if let Err(regex::Error::Syntax(why)) = Regex::new(&translated) {
+            let translated = &parsed.pattern;
+            if let Err(regex::Error::Syntax(why)) = Regex::new(translated) {
                 prop_assert!(false, "{source:?} -> {translated:?}: {why}");
             }
+            // Its atoms spell out the whole source: the origin RegExp advice reads them.
+            let spelled: String = parsed.atoms.iter().map(|atom| atom.text).collect();
+            prop_assert_eq!(spelled, source);
         }
     }
 
