@@ -198,6 +198,7 @@ pub fn unsafe_header_names(sent: &[(String, &str)]) -> Vec<String> {
 /// Whether a request needs a preflight and, if so, what it carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PreflightRequest {
+    /// Whether the browser sends a preflight first.
     pub needed: bool,
     /// `Access-Control-Request-Method`: the method as `fetch()` sends it.
     pub method: String,

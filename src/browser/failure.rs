@@ -12,6 +12,7 @@ pub enum Step {
 }
 
 impl Step {
+    /// The step's name in JSON: `preflight`, `redirect` or `response`.
     pub fn name(self) -> &'static str {
         match self {
             Step::Preflight => "preflight",
@@ -24,23 +25,33 @@ impl Step {
 /// One refusal, carrying the values the console lines quote.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Failure {
+    /// No Access-Control-Allow-Origin header.
     MissingAllowOrigin,
+    /// Access-Control-Allow-Origin: * on a credentialed request.
     WildcardWithCredentials,
     /// The combined Access-Control-Allow-Origin value holds more than one origin.
     MultipleAllowOrigin(String),
     /// Chromium: a value that is not a URL at all.
     InvalidAllowOrigin(String),
+    /// An Access-Control-Allow-Origin value that is not the request's origin.
     AllowOriginMismatch(String),
     /// The Access-Control-Allow-Credentials value ("" when absent).
     AllowCredentialsNotTrue(String),
+    /// A preflight answered with a status that is not 2xx.
     PreflightStatus(u16),
+    /// A preflight answered with a redirect, which is never followed.
     PreflightRedirect,
+    /// An Access-Control-Allow-Methods item that is not a method name.
     InvalidAllowMethods(String),
+    /// An Access-Control-Allow-Headers item that is not a header name.
     InvalidAllowHeaders(String),
+    /// The requested method is missing from Access-Control-Allow-Methods.
     MethodNotAllowed(String),
+    /// A requested header is missing from Access-Control-Allow-Headers.
     HeaderNotAllowed(String),
     /// A redirect Location with `user:password@`.
     RedirectWithCredentials(String),
+    /// More than 20 redirects.
     TooManyRedirects,
 }
 

@@ -34,8 +34,11 @@ pub type Header = (String, String);
 /// The request's credentials mode (`fetch(url, { credentials })`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Credentials {
+    /// Never send cookies.
     Omit,
+    /// Cookies only to the page's own origin (the default).
     SameOrigin,
+    /// Cookies to any origin; the response must then allow credentials.
     Include,
 }
 
@@ -54,19 +57,26 @@ impl Credentials {
 /// What the page asked for: `fetch(url, { method, headers, credentials })` from `origin`.
 #[derive(Clone, Debug)]
 pub struct Request {
+    /// The absolute URL fetched.
     pub url: String,
     /// The page's serialised origin, e.g. `https://app.example.com`.
     pub origin: String,
+    /// The method as the page wrote it (`fetch()` upper-cases only the standard six).
     pub method: String,
+    /// The headers the page set, forbidden ones included (the browser drops them).
     pub headers: Vec<Header>,
+    /// The credentials mode.
     pub credentials: Credentials,
 }
 
 /// One response: the preflight's, a redirect hop's, or the final one.
 #[derive(Clone, Debug)]
 pub struct Response {
+    /// The URL it came from.
     pub url: String,
+    /// The HTTP status.
     pub status: u16,
+    /// The headers as received.
     pub headers: Vec<Header>,
     /// On a redirect the browser followed: the response to the preflight it sent to the
     /// redirect's target first, when it sent one (engines differ) and it is known.
@@ -80,7 +90,10 @@ pub struct Response {
 /// failed (or whose target's response is not known).
 #[derive(Clone, Debug)]
 pub struct Exchange {
+    /// What the page asked for.
     pub request: Request,
+    /// The answer to the page's own preflight, if one was sent.
     pub preflight: Option<Response>,
+    /// The actual request's responses, redirects first.
     pub responses: Vec<Response>,
 }

@@ -10,16 +10,20 @@ use super::{Credentials, Engine, Exchange, Failure, Response, Step};
 /// What one engine does with the exchange.
 #[derive(Clone, Debug)]
 pub struct EngineVerdict {
+    /// The engine judged.
     pub engine: Engine,
     /// Whether the page can read the final response.
     pub allowed: bool,
+    /// Where it was blocked.
     pub step: Option<Step>,
     /// The index in `responses` of the response that failed; for a failed preflight, of
     /// the redirect whose target it was sent to (none for the page's own preflight).
     pub hop: Option<usize>,
+    /// Why it was blocked.
     pub failure: Option<Failure>,
     /// The console line, when blocked.
     pub console: Option<String>,
+    /// What the server must send instead, when blocked.
     pub fix: Option<String>,
     /// How long the engine caches the preflight answer, when a preflight passed.
     pub preflight_cache_seconds: Option<u32>,
@@ -32,6 +36,7 @@ pub struct EngineVerdict {
 pub struct Prediction {
     /// False when the page fetched its own origin (no CORS check at first).
     pub cross_origin: bool,
+    /// Whether the page's request is preflighted, and what its preflight asks.
     pub preflight: PreflightRequest,
     /// Chromium, Firefox, WebKit, in that order.
     pub engines: Vec<EngineVerdict>,
