@@ -1,7 +1,9 @@
 // Types for cors-native/check: check(url, options) sends what a browser sends for one fetch()
 // and says what Chromium, Firefox and WebKit do with the answers.
 
-export type Engine = 'chromium' | 'firefox' | 'webkit'
+import type { Engine, EngineVerdict } from './browser'
+
+export type { Engine, EngineVerdict }
 export type Header = [name: string, value: string]
 
 export interface CheckOptions {
@@ -19,22 +21,6 @@ export interface CheckOptions {
   timeout?: number
   /** Probe with a random origin and `null` ("works but unsafe"); default true. */
   probes?: boolean
-}
-
-export interface EngineVerdict {
-  allowed: boolean
-  step: 'preflight' | 'redirect' | 'response' | null
-  /** Index in `exchanges.actual` of the response that failed. */
-  hop: number | null
-  /** A stable code such as 'missing-allow-origin'. */
-  failure: string | null
-  /** The line the engine prints in the console. */
-  console: string | null
-  /** The fix in HTTP terms. */
-  fix: string | null
-  preflightCacheSeconds: number | null
-  /** Where the engine allowed what the Fetch standard would not. */
-  deviation: string | null
 }
 
 export interface SentRequest { method: string; url: string; headers: Header[] }

@@ -88,17 +88,7 @@ declare namespace cors {
   }
 
   /** What one browser engine does with the response, from cors-native's browser model. */
-  interface EngineVerdict {
-    allowed: boolean
-    /** Where it failed: 'preflight', 'redirect' or 'response'; null when allowed. */
-    step: string | null
-    /** A stable code such as 'allow-origin-mismatch'. */
-    failure: string | null
-    /** The line the engine prints in its console. */
-    console: string | null
-    /** The fix, in HTTP terms. */
-    fix: string | null
-  }
+  type EngineVerdict = import('./browser').EngineVerdict
 
   interface Explanation {
     /** Whether the browser would let the page read the response. */
@@ -109,7 +99,7 @@ declare namespace cors {
     headers: Record<string, string>
     reasons: string[]
     /** What Chromium, Firefox and WebKit do with this response; null without an origin. */
-    engines: Record<'chromium' | 'firefox' | 'webkit', EngineVerdict> | null
+    engines: Record<import('./browser').Engine, EngineVerdict> | null
   }
 
   interface PolicyLint {

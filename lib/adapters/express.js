@@ -1,7 +1,7 @@
 'use strict'
-// The Express / Connect / node:http adapter: reads an IncomingMessage into a CorsRequest and
+// The Express / Connect / node:http adapter: reads an IncomingMessage into a RequestShape and
 // applies the pipeline's Decision to the ServerResponse. Nothing is decided here.
-const { corsRequest } = require('../pipeline')
+const { requestShape } = require('../pipeline')
 const { isPreflightMethod } = require('../pipeline/preflight')
 const { appendVary } = require('./vary')
 
@@ -9,8 +9,8 @@ function readRequest(req) {
   const headers = req.headers
   const method = req.method
   // Only a preflight needs its Access-Control-Request-* headers.
-  if (!isPreflightMethod(method)) return corsRequest(method, headers.origin, undefined, undefined, false)
-  return corsRequest(
+  if (!isPreflightMethod(method)) return requestShape(method, headers.origin, undefined, undefined, false)
+  return requestShape(
     method,
     headers.origin,
     headers['access-control-request-method'],

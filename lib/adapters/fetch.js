@@ -1,9 +1,9 @@
 'use strict'
 // cors-native/fetch: the adapter for any Fetch-API server on Node (Hono, React Router/Remix,
 // SvelteKit, Astro, plain Request -> Response handlers). It reads a Web Request into a
-// CorsRequest and applies the pipeline's Decision to a Web Response. Nothing is decided here.
+// RequestShape and applies the pipeline's Decision to a Web Response. Nothing is decided here.
 const vary = require('vary')
-const { Pipeline, corsRequest } = require('../pipeline')
+const { Pipeline, requestShape } = require('../pipeline')
 const { isPreflightMethod } = require('../pipeline/preflight')
 
 // By shape, not instanceof: a Request from another realm or a subclass (NextRequest) is one too.
@@ -24,8 +24,8 @@ function readRequest(request) {
   const headers = request.headers
   const method = request.method
   const origin = headers.get('origin') ?? undefined
-  if (!isPreflightMethod(method)) return corsRequest(method, origin, undefined, undefined, false)
-  return corsRequest(
+  if (!isPreflightMethod(method)) return requestShape(method, origin, undefined, undefined, false)
+  return requestShape(
     method,
     origin,
     headers.get('access-control-request-method') ?? undefined,
@@ -91,15 +91,15 @@ function createFetchCors(options, passThrough = () => false) {
   // Node sends 100-999; a Fetch Response only 200-599.
   if (status < 200 || status > 599) throw new TypeError(`cors-native: optionsSuccessStatus: ${status} cannot be the status of a Fetch Response; use 204 (the default) or 200`)
 
-  function decideAsync(request, corsRequest) {
-    return new Promise((resolve) => pipeline.decide(corsRequest, request, settleOrLog, resolve))
+  function decideAsync(request, shape) {
+    return new Promise((resolve) => pipeline.decide(shape, request, settleOrLog, resolve))
   }
 
   /** The decision, or null after logging a failing delegate or origin function (a 500). */
   function decide(request) {
-    const corsRequest = readRequest(request)
-    if (pipeline.log !== null) corsRequest.url = request.url // only for the refusal log
-    return pipeline.sync ? pipeline.decideNow(corsRequest) : decideAsync(request, corsRequest)
+    const shape = readRequest(request)
+    if (pipeline.log !== null) shape.url = request.url // only for the refusal log
+    return pipeline.sync ? pipeline.decideNow(shape) : decideAsync(request, shape)
   }
 
   function settled(request) {

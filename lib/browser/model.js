@@ -4,6 +4,7 @@
 const addon = require('../addon')
 
 const CREDENTIALS = new Set(['omit', 'same-origin', 'include'])
+const ENGINES = ['chromium', 'firefox', 'webkit']
 
 function pairs(headers, where) {
   if (headers === undefined || headers === null) return []
@@ -55,7 +56,23 @@ function request(value) {
  * preflightCacheSeconds, deviation }`.
  */
 function predict(exchange) {
-  return addon.browserPredict(exchangeInput(exchange))
+  const prediction = addon.browserPredict(exchangeInput(exchange))
+  for (const engine of ENGINES) prediction.engines[engine] = verdict(prediction.engines[engine])
+  return prediction
+}
+
+/** One engine's verdict with every field present (null when it does not apply), as browser.d.ts types it. */
+function verdict(engine) {
+  return {
+    allowed: engine.allowed,
+    step: engine.step ?? null,
+    hop: engine.hop ?? null,
+    failure: engine.failure ?? null,
+    console: engine.console ?? null,
+    fix: engine.fix ?? null,
+    preflightCacheSeconds: engine.preflightCacheSeconds ?? null,
+    deviation: engine.deviation ?? null,
+  }
 }
 
 function exchangeInput(exchange) {
@@ -68,7 +85,6 @@ function exchangeInput(exchange) {
   }
 }
 
-const ENGINES = new Set(['chromium', 'firefox', 'webkit'])
 
 /**
  * What `engine` sends next, given the exchange so far (the shape `predict` takes), or null once
@@ -76,7 +92,7 @@ const ENGINES = new Set(['chromium', 'firefox', 'webkit'])
  * headers exactly as the browser sends them, `body` whether the page's body goes along.
  */
 function nextRequest(engine, exchange) {
-  if (!ENGINES.has(engine)) throw new TypeError(`engine must be 'chromium', 'firefox' or 'webkit', not ${JSON.stringify(engine)}`)
+  if (!ENGINES.includes(engine)) throw new TypeError(`engine must be 'chromium', 'firefox' or 'webkit', not ${JSON.stringify(engine)}`)
   return addon.browserNextRequest(engine, exchangeInput(exchange))
 }
 
@@ -95,9 +111,14 @@ function originOf(url) {
   return addon.browserOriginOf(String(url))
 }
 
+/** Why fetch() refuses this method, or null. */
+function forbiddenMethod(method) {
+  return addon.browserForbiddenMethod(String(method))
+}
+
 /** Why a page cannot set this request header (browsers drop it), or null. */
 function forbiddenHeader(name, value = '') {
   return addon.browserForbiddenHeader(String(name), String(value))
 }
 
-module.exports = { predict, nextRequest, preflightRequest, preflightFor, originOf, forbiddenHeader }
+module.exports = { predict, nextRequest, preflightRequest, preflightFor, originOf, forbiddenMethod, forbiddenHeader }

@@ -42,7 +42,7 @@ function serverFix(server, { request, asked, blocked, problems }) {
   if (!blocked) return null
   if (blocked.failure === 'wildcard-with-credentials' && special[blocked.failure]) return special[blocked.failure]
   const include = request.credentials === 'include'
-  const method = ['GET', 'HEAD', 'POST'].includes(asked.requestMethod) ? null : asked.requestMethod
+  const method = asked.requestMethodSafelisted ? null : asked.requestMethod
   return CONFIG[server]({ origin: request.origin, method, headers: asked.requestHeaders, include })
 }
 

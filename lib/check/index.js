@@ -48,8 +48,8 @@ async function check(url, options) {
   // The probes do not follow redirects, so only an unredirected answer is compared with them.
   const direct = exchange.responses.length === 1 ? exchange.responses[0] : undefined
   const unsafe = probes ? await findUnsafe(request, direct, deadline) : []
-  const blocked = ENGINES.map((name) => prediction.engines[name]).find((verdict) => !verdict.allowed) ?? null
-  const engines = Object.fromEntries(ENGINES.map((name) => [name, verdict(prediction.engines[name])]))
+  const { engines } = prediction
+  const blocked = ENGINES.map((name) => engines[name]).find((verdict) => !verdict.allowed) ?? null
   return {
     version: FORMAT_VERSION,
     url: request.url,
@@ -65,19 +65,6 @@ async function check(url, options) {
     problems,
     unsafe,
     exchanges: exchangesOf(walks.chromium.sent),
-  }
-}
-
-function verdict(engine) {
-  return {
-    allowed: engine.allowed,
-    step: engine.step ?? null,
-    hop: engine.hop ?? null,
-    failure: engine.failure ?? null,
-    console: engine.console ?? null,
-    fix: engine.fix ?? null,
-    preflightCacheSeconds: engine.preflightCacheSeconds ?? null,
-    deviation: engine.deviation ?? null,
   }
 }
 

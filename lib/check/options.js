@@ -1,7 +1,7 @@
 'use strict'
 // The options of a check, validated: every mistake is a UsageError naming the option, the
 // value and the fix (exit code 2 on the command line).
-const { forbiddenHeader } = require('../browser/model')
+const { forbiddenHeader, forbiddenMethod } = require('../browser/model')
 
 const DEFAULT_TIMEOUT_MS = 10_000
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
@@ -62,7 +62,8 @@ function checkHeaders(headers = []) {
 
 function checkMethod(method = 'GET') {
   if (!TOKEN.test(method)) throw new UsageError(`--method ${JSON.stringify(method)} is not a valid HTTP method`)
-  if (/^(connect|trace|track)$/i.test(method)) throw new UsageError(`--method ${method} is forbidden: fetch() refuses CONNECT, TRACE and TRACK`)
+  const forbidden = forbiddenMethod(method)
+  if (forbidden) throw new UsageError(`--method ${method} is forbidden: ${forbidden}`)
   return method
 }
 

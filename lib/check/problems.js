@@ -90,7 +90,7 @@ function literalWildcard(exchange, prediction) {
   const { failure, step, hop } = prediction.engines.chromium
   const list = LISTS[failure]
   // The failed preflight: the page's own, or the one sent to a redirect's target.
-  const preflight = typeof hop === 'number' ? exchange.responses[hop]?.preflight : exchange.preflight
+  const preflight = hop === null ? exchange.preflight : exchange.responses[hop]?.preflight
   if (!list || step !== 'preflight' || !preflight) return []
   if (!(headerValue(preflight.headers, list) ?? '').split(',').some((item) => item.trim() === '*')) return []
   return [{ code: 'literal-wildcard', message: `${list.replace(/(^|-)\w/g, (c) => c.toUpperCase())} is * on a credentialed request, where browsers read it as a name, not a wildcard` }]

@@ -4,7 +4,7 @@
 // origin); the browser model decides whether there is a preflight and whether the page may
 // read the response. Nothing about the browser is decided here.
 const vary = require('vary')
-const { corsRequest } = require('.')
+const { requestShape } = require('.')
 const { refuses } = require('./decision')
 const { browserVerdicts, SOME_URL } = require('../browser/verdict')
 const { preflightRequest } = require('../browser/model')
@@ -44,8 +44,8 @@ function explain(pipeline, { origin, method = 'GET', requestHeaders, privateNetw
   const asked = preflightRequest({ url, origin: origin ?? 'null', method, headers: pageHeaders(requestHeaders), credentials: 'same-origin' })
   const askedHeaders = asked.headers.length ? asked.headers.join(',') : undefined
   const first = asked.needed
-    ? decideNow(pipeline, corsRequest('OPTIONS', origin, asked.method, askedHeaders, privateNetwork))
-    : decideNow(pipeline, corsRequest(method, origin, undefined, undefined, false))
+    ? decideNow(pipeline, requestShape('OPTIONS', origin, asked.method, askedHeaders, privateNetwork))
+    : decideNow(pipeline, requestShape(method, origin, undefined, undefined, false))
   const result = { allowed: false, preflight: asked.needed, status: 200, headers: {}, reasons: [], engines: null }
   if (!first.settled) {
     result.reasons.push('the origin is decided by an asynchronous origin function, which explain() cannot wait for')
@@ -58,7 +58,7 @@ function explain(pipeline, { origin, method = 'GET', requestHeaders, privateNetw
   const decision = first.decision
   result.status = decision.end ? decision.status : 200
   result.headers = headersOf(decision)
-  const actual = asked.needed ? decideNow(pipeline, corsRequest(method, origin, undefined, undefined, false)).decision : decision
+  const actual = asked.needed ? decideNow(pipeline, requestShape(method, origin, undefined, undefined, false)).decision : decision
   result.engines = browserVerdicts({ url, origin, method, requestHeaders, credentials }, asked.needed ? decision : null, actual)
   result.allowed = result.engines !== null && Object.values(result.engines).every((engine) => engine.allowed)
   result.reasons.push(...reasons(decision, origin, result, asked))

@@ -1,10 +1,10 @@
 'use strict'
-// The one request pipeline. An adapter reads its request once into a CorsRequest; the pipeline
+// The one request pipeline. An adapter reads its request once into a RequestShape; the pipeline
 // decides once (the origin to allow, preflight or not, strict refusal, Private Network Access)
 // and hands back a Decision, which the adapter applies. Refusals are logged here and only here.
 const { compilePolicy } = require('../policy')
 const { compileOriginList } = require('../policy/origin-list')
-const { PolicyCache } = require('../policy/policy-cache')
+const { SignatureCache } = require('../policy/signature-cache')
 const { refuses, actualDecision, preflightDecision, strictRefusalDecision, passDecision } = require('./decision')
 const { createRefusalLog } = require('./debug-log')
 const { isString, show } = require('../policy/origin-input')
@@ -20,7 +20,7 @@ const { isPreflightMethod, isPreflight } = require('./preflight')
  * @param {string | undefined} requestHeaders Access-Control-Request-Headers
  * @param {boolean} privateNetwork Access-Control-Request-Private-Network is "true"
  */
-function corsRequest(method, origin, requestMethod, requestHeaders, privateNetwork) {
+function requestShape(method, origin, requestMethod, requestHeaders, privateNetwork) {
   return { method, origin, requestMethod, requestHeaders, privateNetwork }
 }
 
@@ -68,10 +68,10 @@ function answeredDecision(policy, answer, origin, originLists) {
 class Pipeline {
   constructor(options) {
     this.log = createRefusalLog()
-    this.originLists = new PolicyCache(compileOriginList)
+    this.originLists = new SignatureCache(compileOriginList)
     const delegated = typeof options === 'function'
     this.delegate = delegated ? options : null
-    this.policies = delegated ? new PolicyCache(compilePolicy) : null
+    this.policies = delegated ? new SignatureCache(compilePolicy) : null
     this.policy = delegated ? null : compilePolicy(options)
     /** Whether every decision is known synchronously (no delegate, no origin function). */
     this.sync = !delegated && this.policy.originFunction === null
@@ -129,4 +129,4 @@ class Pipeline {
   }
 }
 
-module.exports = { Pipeline, corsRequest }
+module.exports = { Pipeline, requestShape }

@@ -1,8 +1,8 @@
 'use strict'
 // A Policy: options compiled into the native policy, its header values, and the decisions of
-// actual requests, built once (per policy, or per echoed origin through a DecisionCache).
+// actual requests, built once (per policy, or per echoed origin through a BoundedMemo).
 const { policyBuild, policyHeaderValues, policyLints, policyOriginList, policyPreflightRefusal, policyReports } = require('../addon')
-const { DecisionCache } = require('./decision-cache')
+const { BoundedMemo } = require('./bounded-memo')
 const { actualDecision, passDecision } = require('../pipeline/decision')
 const { nativeCall } = require('../addon/native-call')
 const { OriginList, compileOriginList } = require('./origin-list')
@@ -35,11 +35,11 @@ class Policy {
     else if (this.originRule === 'any' || this.originRule === 'fixed') this.constant = actualDecision(values, values.fixedOrigin ?? '*', values.varyOrigin, this)
     else this.constant = this.refused
     // A listed origin's decision; the list's own cache is skipped, this one remembers it.
-    this.listed = new DecisionCache((origin) => (list.allowsNow(origin) ? actualDecision(values, origin, true, this) : this.refused))
+    this.listed = new BoundedMemo((origin) => (list.allowsNow(origin) ? actualDecision(values, origin, true, this) : this.refused))
     // Origins echoed by `origin: true` or an origin function's answer (never '*': Vary: Origin).
-    this.echoed = new DecisionCache((origin) => actualDecision(values, origin, true, this))
+    this.echoed = new BoundedMemo((origin) => actualDecision(values, origin, true, this))
     // An origin function's string answer, sent whatever the request's origin.
-    this.answered = new DecisionCache((answer) => actualDecision(values, answer, answer !== '*', this))
+    this.answered = new BoundedMemo((answer) => actualDecision(values, answer, answer !== '*', this))
   }
 
   /** The decision of an actual request from `origin` under the policy's static origin rule. */
@@ -51,7 +51,7 @@ class Policy {
 
   /** What a preflight asks for that the policy does not allow ("method PATCH is not allowed"), or null. */
   preflightRefusal(method, requestHeaders) {
-    this.preflightRefusals ??= new DecisionCache((key) => {
+    this.preflightRefusals ??= new BoundedMemo((key) => {
       const split = key.indexOf('\n')
       return policyPreflightRefusal(this.handle, key.slice(0, split), key.slice(split + 1))
     })

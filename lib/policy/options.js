@@ -15,11 +15,11 @@ function optionError(option, value, fix) {
   return new TypeError(`cors-native: ${option}: ${show(value)} ${fix}`)
 }
 
-function mergeWithDefaults(options, mistake) {
+function mergeWithDefaults(options, lint) {
   // cors merges any value with Object.assign, so `cors(true)` (socket.io's `cors: true`) and
   // `cors(false)` are `cors()`: keep that, and say so.
   if (options !== undefined && options !== null && typeof options !== 'object') {
-    mistake('CORS_NATIVE_OPTIONS_TYPE', `options: ${show(options)} is not an options object; like cors, ` +
+    lint('CORS_NATIVE_OPTIONS_TYPE', `options: ${show(options)} is not an options object; like cors, ` +
       'cors-native ignores it and allows every origin with "Access-Control-Allow-Origin: *". Pass an ' +
       'options object such as { origin: "https://app.example.com" }, or nothing for that default')
   }
@@ -35,44 +35,44 @@ function joinedText(value) {
   return value.join ? value.join(',') : value
 }
 
-function headerListMistake(mistake, option, value, sent) {
+function headerListLint(lint, option, value, sent) {
   if (isHeaderList(value)) return
-  mistake('CORS_NATIVE_HEADER_LIST_TYPE', `${option}: ${show(value)} is not a header list, so (as cors does) ` +
+  lint('CORS_NATIVE_HEADER_LIST_TYPE', `${option}: ${show(value)} is not a header list, so (as cors does) ` +
     `${sent ? `${JSON.stringify(sent)} is sent` : 'no header is sent'}; use a comma-separated string or an array of strings`)
 }
 
 /** `Access-Control-Allow-Methods`: any truthy value is sent, as Node writes it. */
-function methodsText(value, mistake) {
+function methodsText(value, lint) {
   const joined = joinedText(value)
   const sent = joined ? '' + joined : ''
-  headerListMistake(mistake, 'methods', value, sent)
+  headerListLint(lint, 'methods', value, sent)
   return sent
 }
 
 /** Allowed or exposed headers (a truthy value): cors sends them only when they have a length. */
-function headerListText(option, value, mistake) {
+function headerListText(option, value, lint) {
   const joined = joinedText(value)
   const sent = joined && joined.length ? '' + joined : ''
-  headerListMistake(mistake, option, value, sent)
+  headerListLint(lint, option, value, sent)
   return sent
 }
 
 /** cors sends `maxAge.toString()` for any number or truthy value; browsers want whole seconds. */
-function maxAgeText(value, mistake) {
+function maxAgeText(value, lint) {
   const text = (typeof value === 'number' || value) && value.toString()
   if (!text || !text.length) return undefined
   const sent = '' + text
   if (!/^\d+$/.test(sent) || !(typeof value === 'number' || isString(value))) {
-    mistake('CORS_NATIVE_MAX_AGE', `maxAge: ${show(value)} is not a whole number of seconds; browsers ignore ` +
+    lint('CORS_NATIVE_MAX_AGE', `maxAge: ${show(value)} is not a whole number of seconds; browsers ignore ` +
       `"Access-Control-Max-Age: ${sent}" (Chromium then caches a preflight for 5 seconds); use a number such as 600`)
   }
   return sent
 }
 
 /** cors sends Access-Control-Allow-Credentials only for the boolean true. */
-function credentialsInput(value, mistake) {
+function credentialsInput(value, lint) {
   if (value !== undefined && value !== null && typeof value !== 'boolean') {
-    mistake('CORS_NATIVE_CREDENTIALS_TYPE', `credentials: ${show(value)} is not a boolean, so (as cors does) ` +
+    lint('CORS_NATIVE_CREDENTIALS_TYPE', `credentials: ${show(value)} is not a boolean, so (as cors does) ` +
       'no Access-Control-Allow-Credentials is sent; write true to send it, or leave it out')
   }
   return value === true
@@ -94,22 +94,22 @@ function statusInput(value) {
  * JS (`{ code, message, suggestion }`), and the options merged over the defaults.
  */
 function policyInput(options) {
-  const mistakes = []
-  const mistake = (code, message) => mistakes.push({ code, message, suggestion: [] })
-  const merged = mergeWithDefaults(options, mistake)
+  const jsLints = []
+  const lint = (code, message) => jsLints.push({ code, message, suggestion: [] })
+  const merged = mergeWithDefaults(options, lint)
   const [allowedOption, allowedHeaders] = merged.allowedHeaders ? ['allowedHeaders', merged.allowedHeaders] : ['headers', merged.headers]
   const input = {
-    origin: originInput(merged.origin, mistake),
-    methods: merged.methods === undefined || merged.methods === null ? undefined : methodsText(merged.methods, mistake),
-    allowedHeaders: allowedHeaders ? headerListText(allowedOption, allowedHeaders, mistake) : undefined,
-    exposedHeaders: merged.exposedHeaders ? headerListText('exposedHeaders', merged.exposedHeaders, mistake) : undefined,
-    credentials: credentialsInput(merged.credentials, mistake),
-    maxAge: maxAgeText(merged.maxAge, mistake),
+    origin: originInput(merged.origin, lint),
+    methods: merged.methods === undefined || merged.methods === null ? undefined : methodsText(merged.methods, lint),
+    allowedHeaders: allowedHeaders ? headerListText(allowedOption, allowedHeaders, lint) : undefined,
+    exposedHeaders: merged.exposedHeaders ? headerListText('exposedHeaders', merged.exposedHeaders, lint) : undefined,
+    credentials: credentialsInput(merged.credentials, lint),
+    maxAge: maxAgeText(merged.maxAge, lint),
     preflightContinue: Boolean(merged.preflightContinue),
     optionsSuccessStatus: statusInput(merged.optionsSuccessStatus),
     strict: booleanInput('strict', merged.strict, 'use true to turn mistakes into errors and check preflights on the server'),
     warnings: warningSettings(merged.warnings),
-    mistakes,
+    jsLints,
   }
   return { input, merged }
 }

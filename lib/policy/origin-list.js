@@ -1,8 +1,8 @@
 'use strict'
 // An OriginList: a configured origin list (or what an origin function answered), compiled
-// natively; whether it allows an origin is remembered by a DecisionCache.
+// natively; whether it allows an origin is remembered by a BoundedMemo.
 const { originListBuild, originListAllows, originListRefusalHint } = require('../addon')
-const { DecisionCache } = require('./decision-cache')
+const { BoundedMemo } = require('./bounded-memo')
 const { nativeCall } = require('../addon/native-call')
 const { originInput } = require('./origin-input')
 const { warnOnce } = require('./warnings')
@@ -19,7 +19,7 @@ class OriginList {
   constructor(handle, regExps = []) {
     this.handle = handle
     this.regExps = regExps
-    this.allows = new DecisionCache((origin) => this.allowsNow(origin))
+    this.allows = new BoundedMemo((origin) => this.allowsNow(origin))
   }
 
   /** Asks Rust, uncached. A lone surrogate would reach Rust as U+FFFD and could match another entry: refused. */

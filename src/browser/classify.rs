@@ -38,6 +38,17 @@ const METHOD_OVERRIDES: [&str; 3] = [
     "x-method-override",
 ];
 
+/// Methods `fetch()` refuses to send.
+const FORBIDDEN_METHODS: [&str; 3] = ["CONNECT", "TRACE", "TRACK"];
+
+/// Why `fetch()` refuses this method, or `None` if it sends it.
+pub fn forbidden_method_reason(method: &str) -> Option<String> {
+    FORBIDDEN_METHODS
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(method))
+        .then(|| format!("fetch() refuses {}", FORBIDDEN_METHODS.join(", ")))
+}
+
 /// The method as `fetch()` sends it.
 pub fn normalise_method(method: &str) -> String {
     match NORMALISED_METHODS
@@ -49,6 +60,7 @@ pub fn normalise_method(method: &str) -> String {
     }
 }
 
+/// Whether a method is *CORS-safelisted* (GET, HEAD, POST), never needing a preflight.
 pub fn is_safelisted_method(method: &str) -> bool {
     SAFELISTED_METHODS.contains(&method)
 }
@@ -77,11 +89,9 @@ pub fn forbidden_header_reason(name: &str, value: &str) -> Option<String> {
         return Some(format!("{lower} is a forbidden request header: names starting with {prefix} are reserved for the browser"));
     }
     if METHOD_OVERRIDES.contains(&lower.as_str())
-        && value.split(',').any(|m| {
-            ["CONNECT", "TRACE", "TRACK"]
-                .iter()
-                .any(|f| f.eq_ignore_ascii_case(m.trim()))
-        })
+        && value
+            .split(',')
+            .any(|m| forbidden_method_reason(m.trim()).is_some())
     {
         return Some(format!("{lower} may not name CONNECT, TRACE or TRACK"));
     }

@@ -20,7 +20,10 @@ mod properties;
 #[cfg(test)]
 mod tests;
 
-pub use classify::{first_preflight, forbidden_header_reason, preflight_request, PreflightRequest};
+pub use classify::{
+    first_preflight, forbidden_header_reason, forbidden_method_reason, is_safelisted_method,
+    preflight_request, PreflightRequest,
+};
 pub use engine::Engine;
 pub use failure::{Failure, Step};
 pub use outgoing::{preflight_for, Outgoing, Purpose};

@@ -74,6 +74,9 @@ pub struct BrowserPrediction {
     /// sorted names of `Access-Control-Request-Headers`.
     pub request_method: String,
     pub request_headers: Vec<String>,
+    /// Whether the preflight's method is *CORS-safelisted*, so it needs no listing in
+    /// Access-Control-Allow-Methods.
+    pub request_method_safelisted: bool,
     pub engines: BrowserEngines,
 }
 
@@ -112,6 +115,7 @@ pub fn browser_predict(exchange: BrowserExchange) -> Result<BrowserPrediction> {
     Ok(BrowserPrediction {
         preflight_needed: prediction.preflight.needed,
         cross_origin: prediction.cross_origin,
+        request_method_safelisted: browser::is_safelisted_method(&prediction.preflight.method),
         request_method: prediction.preflight.method,
         request_headers: prediction.preflight.headers,
         engines: BrowserEngines {
@@ -163,6 +167,12 @@ pub fn browser_preflight_for(request: BrowserRequest) -> Result<BrowserOutgoing>
 #[napi(catch_unwind)]
 pub fn browser_origin_of(url: String) -> Option<String> {
     browser::origin_of(&url)
+}
+
+/// Why `fetch()` refuses this method, or null.
+#[napi(catch_unwind)]
+pub fn browser_forbidden_method(method: String) -> Option<String> {
+    browser::forbidden_method_reason(&method)
 }
 
 /// Why a page cannot set this request header, or null.

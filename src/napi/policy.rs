@@ -79,7 +79,7 @@ pub struct PolicyInput {
     /// The `warnings` option's entries, in order; may be left out.
     pub warnings: Option<Vec<WarningSetting>>,
     /// The mistakes the JS layer found; may be left out.
-    pub mistakes: Option<Vec<JsLint>>,
+    pub js_lints: Option<Vec<JsLint>>,
 }
 
 /// A mistake in the options: a stable code and a message with the fix.
@@ -178,8 +178,8 @@ impl TryFrom<PolicyInput> for PolicySpec {
                 .into_iter()
                 .map(|setting| (setting.code, setting.on))
                 .collect(),
-            mistakes: input
-                .mistakes
+            js_lints: input
+                .js_lints
                 .unwrap_or_default()
                 .into_iter()
                 .map(Lint::try_from)

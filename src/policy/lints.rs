@@ -1,14 +1,12 @@
 //! Mistakes in a policy that browsers or attackers punish silently. Each becomes a one-time
 //! warning with a stable code and the fix, or, with `strict: true`, a construction error.
 
+use crate::browser::Engine;
 use crate::js_regex::intent::advise;
 use crate::origin::entry::{classify, Entry};
 use crate::origin::rule::OriginRule;
 use crate::policy::codes::Code;
 use crate::policy::headers::MaxAge;
-
-/// Chromium caps Access-Control-Max-Age at two hours; a larger value buys nothing.
-pub const MAX_AGE_CAP: f64 = 7200.0;
 
 /// A mistake in the options: its code, and a message that names the value and the fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,10 +66,13 @@ pub fn lints(origin: &OriginRule, credentials: bool, max_age: Option<&MaxAge>) -
         }
     }
     if let Some(seconds) = max_age.and_then(max_age_seconds) {
-        if seconds > MAX_AGE_CAP {
+        // The browser model owns each engine's cap; Chromium's is the lowest that matters.
+        let cap = Engine::Chromium.max_age_cap();
+        if seconds > f64::from(cap) {
+            let firefox = Engine::Firefox.max_age_cap();
             found.push(Lint::new(
                 Code::MaxAgeAboveCap,
-                format!("maxAge: {seconds} is above 7200, the most Chromium caches a preflight (Firefox: 86400); use 7200 or less"),
+                format!("maxAge: {seconds} is above {cap}, the most Chromium caches a preflight (Firefox: {firefox}); use {cap} or less"),
             ));
         }
     }

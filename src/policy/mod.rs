@@ -45,7 +45,7 @@ pub struct PolicySpec {
     /// The `warnings` option: each code it names and whether it is on (`false` turns it off).
     pub warnings: Vec<(String, bool)>,
     /// The mistakes the JS layer found, in what only JS sees (a value's JS type).
-    pub mistakes: Vec<Lint>,
+    pub js_lints: Vec<Lint>,
 }
 
 impl PolicySpec {
@@ -62,7 +62,7 @@ impl PolicySpec {
             options_success_status: None,
             strict: false,
             warnings: Vec::new(),
-            mistakes: Vec::new(),
+            js_lints: Vec::new(),
         }
     }
 }
@@ -109,7 +109,7 @@ impl Policy {
         let (silenced, unknown_codes) = reporting::silenced_codes(&spec.warnings);
         // Listed in the order the options are read: the JS layer's findings, the status, the
         // `warnings` option, then the origin, credentials and maxAge.
-        let mut lints = spec.mistakes;
+        let mut lints = spec.js_lints;
         lints.extend(spec.options_success_status.as_ref().and_then(status::lint));
         lints.extend(unknown_codes);
         lints.extend(lints::lints(
@@ -288,7 +288,7 @@ mod tests {
     #[test]
     fn mistakes_found_in_js_come_first_and_pass_the_same_strict_gate() {
         let mut spec = PolicySpec::with_origin(list(&["https://a.example", "null"]));
-        spec.mistakes = vec![Lint::new(Code::MaxAge, "maxAge: 'soon'".into())];
+        spec.js_lints = vec![Lint::new(Code::MaxAge, "maxAge: 'soon'".into())];
         spec.warnings = vec![("CORS_NATIVE_NUL_ORIGIN".into(), false)];
         let codes: Vec<Code> = Policy::build(spec)
             .unwrap()
@@ -302,7 +302,7 @@ mod tests {
         );
         let mut strict = PolicySpec::with_origin(OriginRule::Any);
         strict.strict = true;
-        strict.mistakes = vec![Lint::new(
+        strict.js_lints = vec![Lint::new(
             Code::CredentialsType,
             "credentials: 'true'".into(),
         )];

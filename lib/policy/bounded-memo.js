@@ -17,7 +17,7 @@ const MAX_KEY_LENGTH = 256
 const GENERATION_SIZE = MAX_ENTRIES / 2
 const ADMIT_ONE_IN = 8
 
-class DecisionCache {
+class BoundedMemo {
   constructor(decide, random = Math.random) {
     this.decide = decide
     this.random = random
@@ -52,4 +52,4 @@ class DecisionCache {
   }
 }
 
-module.exports = { DecisionCache, MAX_ENTRIES, MAX_KEY_LENGTH }
+module.exports = { BoundedMemo, MAX_ENTRIES, MAX_KEY_LENGTH }

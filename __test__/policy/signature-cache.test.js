@@ -1,11 +1,11 @@
 'use strict'
 const test = require('node:test')
 const assert = require('node:assert/strict')
-const { PolicyCache, signature } = require('../../lib/policy/policy-cache')
+const { SignatureCache, signature } = require('../../lib/policy/signature-cache')
 
 function countingCache() {
   const compiled = []
-  return { cache: new PolicyCache((value) => compiled.push(value) && { value }), compiled }
+  return { cache: new SignatureCache((value) => compiled.push(value) && { value }), compiled }
 }
 
 test('equal options built per request compile once', () => {

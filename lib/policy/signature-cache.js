@@ -6,7 +6,7 @@
 
 const MAX_SIGNATURES = 64
 
-class PolicyCache {
+class SignatureCache {
   constructor(compile) {
     this.compile = compile
     this.bySignature = new Map()
@@ -47,4 +47,4 @@ function signature(value) {
   return typeof value + ':' + String(value)
 }
 
-module.exports = { PolicyCache, signature }
+module.exports = { SignatureCache, signature }

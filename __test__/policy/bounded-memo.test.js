@@ -1,12 +1,12 @@
 'use strict'
 const test = require('node:test')
 const assert = require('node:assert/strict')
-const { DecisionCache, MAX_ENTRIES, MAX_KEY_LENGTH } = require('../../lib/policy/decision-cache')
+const { BoundedMemo, MAX_ENTRIES, MAX_KEY_LENGTH } = require('../../lib/policy/bounded-memo')
 
 // `random` decides admission; 0 admits every miss.
 function countingCache(random = () => 0) {
   const calls = []
-  const cache = new DecisionCache((key) => {
+  const cache = new BoundedMemo((key) => {
     calls.push(key)
     return key.endsWith('.allowed')
   }, random)
