@@ -78,7 +78,7 @@ declare namespace cors {
     origin?: string | undefined
     /** The method the page wants to use. @default 'GET' */
     method?: string | undefined
-    /** The non-safelisted headers the page sends, comma-separated. */
+    /** The headers the page sets, comma-separated names; the browser model decides which need a preflight. */
     requestHeaders?: string | undefined
     privateNetwork?: boolean | undefined
     /** Whether the page sends credentials (`credentials: 'include'`). @default false */
