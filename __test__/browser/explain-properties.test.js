@@ -47,6 +47,19 @@ function generate(random) {
   return { options, request }
 }
 
+/** The page's fetch() for a generated request, as the model takes it. */
+function pageRequest({ origin, method, requestHeaders }, credentials) {
+  const headers = (requestHeaders ?? '').split(',').map((name) => name.trim()).filter(Boolean).map((name) => [name, '1'])
+  return { url: URL_, origin, method, headers, credentials: credentials ? 'include' : 'same-origin' }
+}
+
+/** The headers of the preflight the model says the browser sends first. */
+function preflightHeaders(origin, first) {
+  const asked = { origin, 'access-control-request-method': first.requestMethod }
+  if (first.requestHeaders.length) asked['access-control-request-headers'] = first.requestHeaders.join(',')
+  return asked
+}
+
 /** The middleware's answer to what the browser sends, as the model's response shape. */
 function answer(middleware, method, headers) {
   const { headers: sent, status, nextArgs } = runMiddleware(middleware, method, headers)
@@ -64,12 +77,11 @@ test('explain() says what the model says about the real middleware answers', (t)
     const label = `case ${i}: ${JSON.stringify({ options, request })}`
     const middleware = cors(options)
     const explained = cors.compile(options).explain(request)
-    const headers = (request.requestHeaders ?? '').split(',').map((h) => h.trim()).filter(Boolean).map((name) => [name, '1'])
-    const page = { url: URL_, origin: request.origin, method: request.method, headers, credentials: request.credentials ? 'include' : 'same-origin' }
+    const page = pageRequest(request, request.credentials)
     const first = predict({ request: page, preflight: null, responses: [] })
     assert.equal(explained.preflight, first.preflightNeeded, label)
     const preflight = first.preflightNeeded
-      ? answer(middleware, 'OPTIONS', { origin: request.origin, 'access-control-request-method': first.requestMethod, ...(first.requestHeaders.length ? { 'access-control-request-headers': first.requestHeaders.join(',') } : {}) })
+      ? answer(middleware, 'OPTIONS', preflightHeaders(request.origin, first))
       : null
     const actual = answer(middleware, first.requestMethod, { origin: request.origin })
     const model = predict({ request: page, preflight, responses: [actual] })
@@ -99,11 +111,10 @@ test('strict mode refuses a preflight exactly when the Fetch standard would', (t
       continue // options strict mode rejects at creation (a lint): not a preflight question
     }
     const lenient = cors({ ...options, origin: [PAGE] })
-    const headers = (request.requestHeaders ?? '').split(',').map((h) => h.trim()).filter(Boolean).map((name) => [name, '1'])
-    const page = { url: URL_, origin: PAGE, method: request.method, headers, credentials: options.credentials ? 'include' : 'same-origin' }
+    const page = pageRequest({ ...request, origin: PAGE }, options.credentials)
     const first = predict({ request: page, preflight: null, responses: [] })
     if (!first.preflightNeeded) continue
-    const asked = { origin: PAGE, 'access-control-request-method': first.requestMethod, ...(first.requestHeaders.length ? { 'access-control-request-headers': first.requestHeaders.join(',') } : {}) }
+    const asked = preflightHeaders(PAGE, first)
     const strictAnswer = answer(strict, 'OPTIONS', asked)
     const judged = predict({ request: page, preflight: answer(lenient, 'OPTIONS', asked), responses: [] })
     // The standard is every engine minus its deviations.
