@@ -1,7 +1,7 @@
 'use strict'
 // check(url, options): send what a browser sends for one fetch() from `options.origin`, judge
 // the answers with the browser model, and explain what the page would see.
-const { checkOptions, UsageError } = require('./options')
+const { checkOptions, UsageError } = require('./usage')
 const { browserFetch, ENGINES } = require('./walk')
 const { NetworkError } = require('./http')
 const { predict } = require('../browser/model')
