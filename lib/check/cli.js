@@ -3,10 +3,10 @@
 // any blocks, 2 on a usage or network error.
 const { check, UsageError, NetworkError } = require('./index')
 const { checkMatrix } = require('./matrix')
-const { describe } = require('./report')
+const { describe, visible } = require('./report')
 
 const USAGE = `usage: cors-native check <url> --origin <origin> [--method M] [--header 'Name: value']...
-                          [--data body] [--credentials] [--json] [--timeout ms] [--no-probes]
+                          [--data body] [--credentials] [--json] [--timeout ms (max 600000)] [--no-probes]
        cors-native check <url> --origins a,b [--methods GET,PUT] [...]   (a matrix, for CI)`
 
 const FLAGS = new Set(['--credentials', '--json', '--no-probes', '--help'])
@@ -54,15 +54,15 @@ async function run(argv, out = process.stdout, err = process.stderr) {
     return result.allowed ? 0 : 1
   } catch (error) {
     if (error instanceof UsageError) {
-      err.write(`cors-native check: ${error.message}\n${USAGE}\n`)
+      err.write(`cors-native check: ${visible(error.message)}\n${USAGE}\n`)
       return 2
     }
     if (error instanceof NetworkError) {
       if (args?.json) out.write(`${JSON.stringify({ version: 1, error: { code: 'network', message: error.message } }, null, 2)}\n`)
-      err.write(`cors-native check: network error: ${error.message}\n`)
+      err.write(`cors-native check: network error: ${visible(error.message)}\n`)
       return 2
     }
-    err.write(`cors-native check: unexpected error: ${error?.stack ?? error}\n`)
+    err.write(`cors-native check: unexpected error: ${String(error?.stack ?? error).split('\n').map(visible).join('\n')}\n`)
     return 2
   }
 }

@@ -43,9 +43,19 @@ function send({ method, url, headers, body, deadline }) {
       agent: false,
       maxHeaderSize: MAX_HEADER_BYTES,
     })
+    // Node otherwise drops the headers after the first 1,000 or so without a word, and an
+    // Access-Control-Allow-Origin among them; the byte cap above bounds their number. It is
+    // read when the socket is handed to the parser, after this tick.
+    request.maxHeadersCount = 0
     const timer = setTimeout(() => finish(new NetworkError(`no complete answer within the timeout`, url)), remaining)
     request.on('error', (error) => finish(new NetworkError(error.code === 'HPE_HEADER_OVERFLOW' ? `response headers exceed ${MAX_HEADER_BYTES} bytes` : error.message, url)))
+    // Without this listener Node drops the socket of a 101 with Upgrade headers and reports nothing.
+    request.on('upgrade', (response, socket) => {
+      socket.destroy()
+      finish(switchingProtocols(response, url))
+    })
     request.on('response', (response) => {
+      if (response.statusCode < 200) return finish(switchingProtocols(response, url))
       const pairs = []
       for (let i = 0; i < response.rawHeaders.length; i += 2) pairs.push([response.rawHeaders[i], response.rawHeaders[i + 1]])
       const chunks = []
@@ -67,6 +77,11 @@ function send({ method, url, headers, body, deadline }) {
     })
     request.end(body)
   })
+}
+
+/** Node passes other 1xx over as interim answers, as browsers do, and waits for the final one. */
+function switchingProtocols(response, url) {
+  return new NetworkError(`answered ${response.statusCode} ${response.statusMessage}: browsers treat a fetch answered 101 Switching Protocols as a network error (fetch() cannot switch protocols); answer this request with a final status (2xx to 5xx)`, url)
 }
 
 /** The first value of header `name` (lower-case) in `[[name, value]...]`, or undefined. */

@@ -3,20 +3,7 @@
 // real answer, which the page never gets to read.
 const { headerValue } = require('./http')
 const { originOf } = require('../browser/model')
-
-const BODY_START = 200
-
-const ENTITIES = { nbsp: ' ', lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'" }
-
-function start(body) {
-  const text = body
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(nbsp|lt|gt|amp|quot|#39);/g, (_, name) => ENTITIES[name])
-    .replace(/\s+/g, ' ')
-    .trim()
-  return text.length > BODY_START ? `${text.slice(0, BODY_START)}...` : text
-}
+const { bodyStart } = require('./body-start')
 
 const hasAllowOrigin = (response) => headerValue(response.headers, 'access-control-allow-origin') !== undefined
 
@@ -30,13 +17,13 @@ function preflightProblems(preflight, server) {
   }
   const status = preflight.status
   if (status === 401 || status === 403) {
-    problems.push({ code: 'preflight-refused', message: `OPTIONS got ${status}: authentication or a permission check runs before CORS (browsers never send credentials on a preflight)${preflight.body ? `; it said: ${start(preflight.body)}` : ''}` })
+    problems.push({ code: 'preflight-refused', message: `OPTIONS got ${status}: authentication or a permission check runs before CORS (browsers never send credentials on a preflight)${preflight.body ? `; it said: ${bodyStart(preflight.body)}` : ''}` })
   } else if (status === 404 || status === 405 || status === 501) {
     problems.push({ code: 'preflight-not-routed', message: `OPTIONS got ${status}: nothing answers OPTIONS on this path, so the CORS layer never sees the preflight` })
   } else if (status >= 300 && status < 400) {
     problems.push({ code: 'preflight-redirect', message: `OPTIONS got ${status} to ${headerValue(preflight.headers, 'location')}: browsers never follow a redirect on a preflight; call the final URL` })
   } else if (preflight.body) {
-    problems.push({ code: 'server-refusal', message: `the server refused the preflight with ${status}: ${start(preflight.body)}` })
+    problems.push({ code: 'server-refusal', message: `the server refused the preflight with ${status}: ${bodyStart(preflight.body)}` })
   }
   return problems
 }
@@ -69,16 +56,16 @@ function responseProblems(responses, method, refusedRedirect) {
   if (!final) return problems
   if (final.status >= 500) {
     problems.push(hasAllowOrigin(final)
-      ? { code: 'server-error', message: `the server failed with ${final.status} (the page can read it): ${start(final.body)}` }
-      : { code: 'server-error', message: `the server failed with ${final.status} and the error response has no CORS headers, so the browser shows a CORS error instead: ${start(final.body)}` })
+      ? { code: 'server-error', message: `the server failed with ${final.status} (the page can read it): ${bodyStart(final.body)}` }
+      : { code: 'server-error', message: `the server failed with ${final.status} and the error response has no CORS headers, so the browser shows a CORS error instead: ${bodyStart(final.body)}` })
   } else if (final.status === 403 && /CSRF/i.test(final.body)) {
-    problems.push({ code: 'csrf', message: `CORS ${hasAllowOrigin(final) ? 'passed' : 'is not the only problem'}: the server's CSRF protection refused the ${method} (403): ${start(final.body)}` })
+    problems.push({ code: 'csrf', message: `CORS ${hasAllowOrigin(final) ? 'passed' : 'is not the only problem'}: the server's CSRF protection refused the ${method} (403): ${bodyStart(final.body)}` })
   } else if (final.status === 405 && !hasAllowOrigin(final)) {
     problems.push({ code: 'method-not-allowed', message: `${method} got 405 without CORS headers: the route does not handle ${method}` })
   } else if (final.status === 401 && !hasAllowOrigin(final)) {
     problems.push({ code: 'unauthorized', message: `the request got 401 without CORS headers: the authentication layer answers before the CORS layer adds its headers` })
   } else if (final.status >= 400 && !hasAllowOrigin(final) && final.body) {
-    problems.push({ code: 'server-refusal', message: `the server answered ${final.status}: ${start(final.body)}` })
+    problems.push({ code: 'server-refusal', message: `the server answered ${final.status}: ${bodyStart(final.body)}` })
   }
   return problems
 }

@@ -1,6 +1,19 @@
 'use strict'
-// The human-readable form of a check's result.
+// The human-readable form of a check's result. Much of it comes from the server (bodies,
+// header values, URLs), so every line is made inert before it reaches a terminal.
 const ENGINE_NAMES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' }
+
+// C0 and C1 controls (escape sequences, CR), line and paragraph separators, and the bidi
+// marks, embeddings, overrides and isolates that can reorder what a terminal shows.
+const UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+
+/** `text` with every character that could move the cursor or reorder text written as `\x1b` or `\u202e`. */
+function visible(text) {
+  return text.replace(UNSAFE, (c) => {
+    const code = c.charCodeAt(0)
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`
+  })
+}
 
 function status(response) {
   return response ? String(response.status) : 'not sent'
@@ -47,7 +60,7 @@ function describe(result) {
     lines.push('', 'Works but unsafe:')
     for (const finding of result.unsafe) lines.push(`  - ${finding.message}`)
   }
-  return lines.join('\n')
+  return lines.map(visible).join('\n')
 }
 
-module.exports = { describe }
+module.exports = { describe, visible }

@@ -4,6 +4,8 @@
 const { forbiddenHeader, forbiddenMethod } = require('../browser/model')
 
 const DEFAULT_TIMEOUT_MS = 10_000
+// Node's timers fire at once past 2^31 - 1 ms; ten minutes is far more than any check needs.
+const MAX_TIMEOUT_MS = 600_000
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 
 class UsageError extends Error {
@@ -76,7 +78,9 @@ function checkCredentials(credentials) {
 
 function checkTimeout(timeout = DEFAULT_TIMEOUT_MS) {
   const ms = Number(timeout)
-  if (!Number.isFinite(ms) || ms <= 0) throw new UsageError(`--timeout ${JSON.stringify(timeout)} must be a positive number of milliseconds`)
+  if (!Number.isInteger(ms) || ms < 1 || ms > MAX_TIMEOUT_MS) {
+    throw new UsageError(`--timeout ${JSON.stringify(timeout)} must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (10 minutes), e.g. --timeout 30000`)
+  }
   return ms
 }
 
@@ -106,4 +110,4 @@ function checkOptions(url, options = {}) {
   }
 }
 
-module.exports = { checkOptions, UsageError, DEFAULT_TIMEOUT_MS }
+module.exports = { checkOptions, UsageError, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS }
