@@ -8,23 +8,24 @@
 // If none loads, an Error with code CORS_NATIVE_NO_ADDON says what was tried and how to fix it.
 const fs = require('fs')
 const path = require('path')
-const { elfTruncation } = require('./elf-truncation')
+const { candidateFailure } = require('./candidate')
 const { platformName } = require('./platform')
 const { version } = require('../../package.json')
 
 const packageRoot = path.join(__dirname, '..', '..')
 
-// Loads a .node file, or returns why not. A file that exists but does not load is named as
-// such: a truncated file, or one built for another libc or architecture.
+// Loads a .node file, or returns why not. process.dlopen, not require: require picks its loader by
+// the extension of the symlink-resolved name, so `x.node` -> `x.js` would run as JavaScript.
 function loadFile(file) {
-  if (!fs.existsSync(file)) return { failure: `${file} does not exist` }
-  const truncation = process.platform === 'linux' ? elfTruncation(file) : null
-  if (truncation) return { failure: `${file} exists but is truncated (${truncation}); reinstall it` }
+  const failure = candidateFailure(file)
+  if (failure) return { failure }
+  const module = { exports: {} }
   try {
-    return { addon: require(file) }
+    process.dlopen(module, path.toNamespacedPath(file))
   } catch (error) {
     return { failure: `${file} exists but failed to load: ${error.message.split('\n')[0]}` }
   }
+  return { addon: module.exports }
 }
 
 function loadPlatformPackage(platform) {
@@ -42,12 +43,13 @@ function loadPlatformPackage(platform) {
   return loadFile(path.join(path.dirname(manifest), `cors-native.${platform}.node`))
 }
 
-function noAddonError(platform, tried) {
+function noAddonError(platform, tried, explicit) {
   const message = [
     `cors-native: no native addon loads on ${platform} (Node ${process.version}).`,
     'Tried:',
     ...tried.map(([where, failure]) => `  - ${where}: ${failure}`),
     'Fix:',
+    ...(explicit ? ['  CORS_NATIVE_ADDON is set: point it at a cors-native .node file, or unset it to load the installed addon.'] : []),
     `  The prebuilt addon is the optional dependency cors-native-${platform}. Reinstall so that it`,
     '  is installed, on the machine (and libc) where the app runs, without omitting optional dependencies:',
     '    npm:  npm install cors-native           (not with --omit=optional or --no-optional)',
@@ -76,7 +78,7 @@ function loadAddon() {
     if (addon) return addon
     tried.push([where, failure])
   }
-  throw noAddonError(platform, tried)
+  throw noAddonError(platform, tried, explicit)
 }
 
 module.exports = loadAddon()
