@@ -4,11 +4,13 @@ import type { CorsOptions } from './index'
 
 export type { CorsOptions }
 
-/** Like cors's options delegate, but receiving the Web Request. */
-export type CorsRequestDelegate = (
-  request: Request,
-  callback: (err: Error | null, options?: CorsOptions) => void,
-) => void
+/**
+ * Like cors's options delegate, but receiving the Web Request. It answers by `callback` or,
+ * async, by returning a Promise of the options (a rejection is a logged 500).
+ */
+export type CorsRequestDelegate =
+  | ((request: Request, callback: (err: Error | null, options?: CorsOptions) => void) => void)
+  | ((request: Request, callback: (err: Error | null, options?: CorsOptions) => void) => Promise<CorsOptions | undefined | void>)
 
 /** A Fetch handler: a Web Request (plus whatever the framework passes) to a Response. */
 export type FetchHandler<Rest extends unknown[] = unknown[]> = (

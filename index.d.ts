@@ -9,10 +9,16 @@ declare namespace cors {
   type StaticOrigin = boolean | string | RegExp | OriginList
   /** Strings and RegExps matched against the request's Origin; arrays may nest. */
   interface OriginList extends Array<boolean | string | RegExp | OriginList> {}
-  type CustomOrigin = (
-    requestOrigin: string | undefined,
-    callback: (err: Error | null, origin?: StaticOrigin) => void,
-  ) => void
+  type OriginCallback = (err: Error | null, origin?: StaticOrigin) => void
+  /**
+   * Answers by calling `callback`, or (an async function) by returning a Promise of the answer:
+   * a rejection is `callback(err)`. Whichever answers first wins. A Promise resolving with
+   * nothing from a function that takes `callback` waits for the callback, as with cors.
+   * A union, so that any function @types/cors accepts (whatever it returns) is still accepted.
+   */
+  type CustomOrigin =
+    | ((requestOrigin: string | undefined, callback: OriginCallback) => void)
+    | ((requestOrigin: string | undefined, callback: OriginCallback) => Promise<StaticOrigin | undefined | void>)
 
   interface CorsRequest {
     method?: string | undefined
@@ -130,10 +136,10 @@ declare namespace cors {
   /** Options from CORS_ALLOWED_ORIGINS and friends; a bad value is a TypeError naming the variable. */
   function fromEnv(env?: CorsEnv | NodeJS.ProcessEnv): CorsOptions
 
-  type CorsOptionsDelegate<T extends CorsRequest = CorsRequest> = (
-    req: T,
-    callback: (err: Error | null, options?: CorsOptions) => void,
-  ) => void
+  /** Answers by `callback`, or by returning a Promise of the options (as CustomOrigin does). */
+  type CorsOptionsDelegate<T extends CorsRequest = CorsRequest> =
+    | ((req: T, callback: (err: Error | null, options?: CorsOptions) => void) => void)
+    | ((req: T, callback: (err: Error | null, options?: CorsOptions) => void) => Promise<CorsOptions | undefined | void>)
 
   type CorsMiddleware<T extends CorsRequest = CorsRequest> = (
     req: T,

@@ -13,3 +13,13 @@ const reasons: string[] = explained.reasons
 void reasons
 cors(cors.fromEnv())
 cors(cors.fromEnv({ CORS_ALLOWED_ORIGINS: 'https://a.example' }))
+
+// An async origin function or delegate answers with its Promise (cors@2.8.6 would hang on it).
+declare function isAllowed(origin: string | undefined): Promise<boolean>
+cors({ origin: async (origin) => isAllowed(origin) })
+cors({ origin: async (origin) => ((await isAllowed(origin)) ? [/\.example\.com$/, 'https://app.example'] : false) })
+cors({ origin: async (origin, callback) => callback(null, await isAllowed(origin)) })
+cors(async (req) => ({ origin: req.headers.origin === 'https://app.example', credentials: true }))
+cors(async (req, callback) => { callback(null, { origin: await isAllowed(req.headers.origin) }) })
+const asyncOrigin: cors.CustomOrigin = async (origin) => origin === 'https://app.example'
+cors({ origin: asyncOrigin })

@@ -27,3 +27,7 @@ type PagesApiHandler = (req: IncomingMessage, res: ServerResponse) => unknown
 export const pagesDefault: PagesApiHandler = cors.wrap(async (request: Request) => new Response(request.url))
 // @ts-expect-error routes take Fetch handlers only
 cors.routes({ GET: pagesRoute })
+
+// An async delegate or origin function answers with its Promise; the delegate gets the Web Request.
+export const asyncDelegated = createCors(async (request) => ({ origin: request.headers.get('origin') === 'https://app.example.com' }))
+export const asyncOrigin = createCors({ origin: async (origin) => (origin?.endsWith('.example.com') ? [origin] : false) })

@@ -9,6 +9,7 @@ const { refuses, actualDecision, preflightDecision, strictRefusalDecision, passD
 const { createRefusalLog } = require('./debug-log')
 const { isString, show } = require('../policy/origin-input')
 const { isPreflightMethod, isPreflight } = require('./preflight')
+const { warnOnce } = require('../policy/warnings')
 
 /**
  * A request as CORS sees it, read once by an adapter. Every field is always set, so every
@@ -61,6 +62,26 @@ function answeredDecision(policy, answer, origin, originLists) {
   return answeredDecision(policy, true, origin, originLists)
 }
 
+/** Whether an origin function or delegate returned a Promise (or another thenable). */
+function isThenable(value) {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function'
+}
+
+/** The error a rejection answers with; a rejection without a reason is still an error. */
+function rejection(what, reason) {
+  return reason || new Error(`cors-native: the ${what}'s Promise rejected with ${String(reason)}`)
+}
+
+/**
+ * The first answer of an origin function or delegate (callback or Promise) wins; a later one is
+ * ignored, and said once per process. Not a policy lint (src/policy/codes.rs), so the `warnings`
+ * option does not name it; --disable-warning=CORS_DOUBLE_ANSWER turns it off.
+ */
+function doubleAnswer(what, how) {
+  warnOnce(DOUBLE_ANSWER, `the ${what} ${how}; the first answer was used and this one ignored`)
+}
+const DOUBLE_ANSWER = 'CORS_DOUBLE_ANSWER'
+
 /**
  * One policy's pipeline. `options` are cors options, or a delegate `(source, callback)` that
  * answers them per request (`source` is whatever the adapter's users expect: req or Request).
@@ -92,31 +113,74 @@ class Pipeline {
   decide(request, source, done, a, b) {
     if (this.sync) return done(null, this.decideNow(request), a, b)
     if (this.delegate === null) return this.askOriginFunction(this.policy, request, done, a, b)
-    this.delegate(source, (error, options) => {
-      if (error) return done(error, null, a, b)
-      let policy
-      try {
-        policy = this.policies.get(options)
-      } catch (invalidOptions) {
-        return done(invalidOptions, null, a, b)
-      }
-      if (policy.originFunction === null) return done(null, this.settle(request, decideFor(policy, request, policy.actualDecision(request.origin))), a, b)
-      this.askOriginFunction(policy, request, done, a, b)
+    let answered = false
+    const delegate = this.delegate
+    const returned = delegate(source, (error, options) => {
+      if (answered) return doubleAnswer('delegate', 'called its callback again')
+      answered = true
+      this.delegated(request, error, options, done, a, b)
+    })
+    if (!isThenable(returned)) return
+    returned.then((options) => {
+      if (answered) return options === undefined || doubleAnswer('delegate', 'resolved after its callback answered')
+      // An async function that takes the callback and resolves with nothing answers by the callback (as with cors).
+      if (options === undefined && delegate.length >= 2) return
+      answered = true
+      this.delegated(request, null, options, done, a, b)
+    }, (error) => {
+      if (answered) return doubleAnswer('delegate', 'rejected after its callback answered')
+      answered = true
+      this.delegated(request, rejection('delegate', error), undefined, done, a, b)
     })
   }
 
+  /** Continues with the options a delegate answered. */
+  delegated(request, error, options, done, a, b) {
+    if (error) return done(error, null, a, b)
+    let policy
+    try {
+      policy = this.policies.get(options)
+    } catch (invalidOptions) {
+      return done(invalidOptions, null, a, b)
+    }
+    if (policy.originFunction === null) return done(null, this.settle(request, decideFor(policy, request, policy.actualDecision(request.origin))), a, b)
+    this.askOriginFunction(policy, request, done, a, b)
+  }
+
   askOriginFunction(policy, request, done, a, b) {
-    policy.originFunction(request.origin, (error, answer) => {
-      if (error) return done(error, null, a, b)
-      if (!answer) return done(null, this.settle(request, ORIGIN_FUNCTION_SAID_NO), a, b)
-      let actual
-      try {
-        actual = answeredDecision(policy, answer, request.origin, this.originLists)
-      } catch (invalidAnswer) {
-        return done(invalidAnswer, null, a, b)
-      }
-      done(null, this.settle(request, decideFor(policy, request, actual)), a, b)
+    let answered = false
+    const returned = policy.originFunction(request.origin, (error, answer) => {
+      if (answered) return doubleAnswer('origin function', 'called its callback again')
+      answered = true
+      this.answered(policy, request, error, answer, done, a, b)
     })
+    // The one check an origin function's request pays: whether it returned a Promise.
+    if (!isThenable(returned)) return
+    // An async origin function: its Promise answers as its callback would, whichever answers first.
+    returned.then((answer) => {
+      if (answered) return answer === undefined || doubleAnswer('origin function', 'resolved after its callback answered')
+      // An async function that takes the callback and resolves with nothing answers by the callback (as with cors).
+      if (answer === undefined && policy.originFunction.length >= 2) return
+      answered = true
+      this.answered(policy, request, null, answer, done, a, b)
+    }, (error) => {
+      if (answered) return doubleAnswer('origin function', 'rejected after its callback answered')
+      answered = true
+      this.answered(policy, request, rejection('origin function', error), undefined, done, a, b)
+    })
+  }
+
+  /** Continues with the origin function's answer. */
+  answered(policy, request, error, answer, done, a, b) {
+    if (error) return done(error, null, a, b)
+    if (!answer) return done(null, this.settle(request, ORIGIN_FUNCTION_SAID_NO), a, b)
+    let actual
+    try {
+      actual = answeredDecision(policy, answer, request.origin, this.originLists)
+    } catch (invalidAnswer) {
+      return done(invalidAnswer, null, a, b)
+    }
+    done(null, this.settle(request, decideFor(policy, request, actual)), a, b)
   }
 
   /** Logs a refused request (DEBUG=cors-native): the one place refusals are logged. */
