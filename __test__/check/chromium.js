@@ -78,4 +78,4 @@ async function chromiumFetch(browser, origin, url, init) {
   }
 }
 
-module.exports = { chromiumMissing, skippedFor, startChromium, chromiumFetch }
+module.exports = { chromiumMissing, skippedFor, launch, startChromium, chromiumFetch }

@@ -9,7 +9,14 @@ module.exports = async function playground(args) {
     console.error('usage: cors-native playground [--port N]')
     process.exit(2)
   }
-  const playground = await startPlayground({ port })
+  let playground
+  try {
+    playground = await startPlayground({ port })
+  } catch (error) {
+    if (error.code !== 'EADDRINUSE') throw error
+    console.error(`cors-native playground: port ${port} is already in use; pick another with --port N, or leave out --port for a free one`)
+    process.exit(2)
+  }
   console.log(`cors-native playground: open ${playground.url}`)
   console.log(`(API origin ${playground.apiOrigin}, other page origin ${playground.otherOrigin}; Ctrl-C stops it)`)
   const stop = () => playground.close().then(() => process.exit(0))

@@ -2,22 +2,24 @@
 // `npx cors-native playground`: three servers on 127.0.0.1.
 // - the page origin: the playground page and its JSON API (token and Host checked);
 // - the API origin: answers every request with cors-native under the page's current options,
-//   and records what it saw and answered;
-// - the other origin: a tiny sender page, so a request can come from a second origin.
+//   and records what it saw and answered; it runs in a worker thread (api-thread.js), and the
+//   options are compiled in another (compile-thread.js), so the user's RegExps never run here;
+// - the other origin: a tiny sender page, so a request can come from a second origin; it is
+//   served only with the token, and talks only to the page and the API origin.
 const crypto = require('crypto')
 const fs = require('fs')
 const http = require('http')
 const path = require('path')
-const cors = require('../..')
-const { parseOptionsText, OptionsTextError } = require('./options-text')
-const { codeFor } = require('./code')
 const { predict } = require('../browser/model')
 const { check } = require('../check')
 const { exchangeFor } = require('./exchange')
+const { SECURITY_HEADERS, sendJson, hostIsOurs } = require('./http')
+const { Thread } = require('./thread')
 
 const PAGE_DIR = path.join(__dirname, 'page')
 const MAX_BODY = 64 * 1024
-const MAX_EXCHANGES = 100
+// Compiling the options or answering the page takes milliseconds unless a RegExp is too costly.
+const THREAD_LIMIT = 2_000
 const STATIC = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/page.js': ['page.js', 'text/javascript; charset=utf-8'],
@@ -25,20 +27,8 @@ const STATIC = {
   '/outcome.js': ['outcome.js', 'text/javascript; charset=utf-8'],
 }
 const SENDER = {
-  '/sender.html': ['sender.html', 'text/html; charset=utf-8'],
   '/sender.js': ['sender.js', 'text/javascript; charset=utf-8'],
   '/outcome.js': ['outcome.js', 'text/javascript; charset=utf-8'],
-}
-// Everything the page loads comes from itself: no CDN, no inline script.
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': "default-src 'self'; connect-src 'self' http://127.0.0.1:*; frame-src http://127.0.0.1:*; frame-ancestors 'self' http://127.0.0.1:*",
-  'X-Content-Type-Options': 'nosniff',
-  'Cache-Control': 'no-store',
-}
-
-function sendJson(res, status, value) {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...SECURITY_HEADERS })
-  res.end(JSON.stringify(value))
 }
 
 function serveFile(res, [file, type]) {
@@ -46,9 +36,13 @@ function serveFile(res, [file, type]) {
   res.end(fs.readFileSync(path.join(PAGE_DIR, file)))
 }
 
-// A DNS-rebinding page reaches us under its own host name; only our own address is served.
-function hostIsOurs(req, port) {
-  return req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`
+// The sender learns the two origins it may talk to from the server, never from its address.
+function serveSender(res, origins) {
+  const html = fs.readFileSync(path.join(PAGE_DIR, 'sender.html'), 'utf8')
+    .replace('{{PAGE_ORIGIN}}', origins.page)
+    .replace('{{API_ORIGIN}}', origins.api)
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...SECURITY_HEADERS })
+  res.end(html)
 }
 
 function readJson(req) {
@@ -81,19 +75,6 @@ function tokenMatches(given, token) {
   return a.length === b.length && crypto.timingSafeEqual(a, b)
 }
 
-/** Compiles options text: `{ options, lints, code }` or `{ error }`, never a throw. */
-function compileText(text) {
-  let options
-  try {
-    options = parseOptionsText(text)
-    if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new OptionsTextError('the options must be an object: { origin: ... }')
-    return { options, lints: cors.compile(options).lints, code: codeFor(options) }
-  } catch (error) {
-    if (error instanceof OptionsTextError || error instanceof TypeError) return { error: error.message.replace(/^cors-native: /, '') }
-    throw error
-  }
-}
-
 function listen(server) {
   return new Promise((resolve, reject) => {
     server.once('error', reject)
@@ -104,49 +85,33 @@ function listen(server) {
 /** Starts the playground; resolves with `{ url, pageOrigin, apiOrigin, otherOrigin, close() }`. */
 async function startPlayground({ port = 0 } = {}) {
   const token = crypto.randomBytes(16).toString('hex')
-  let middleware = cors({ origin: 'https://app.example.com' })
-  let exchanges = []
   const ports = {}
-
-  const api = http.createServer((req, res) => {
-    if (!hostIsOurs(req, ports.api)) return sendJson(res, 421, { error: 'wrong Host' })
-    const seen = { method: req.method, url: req.url, headers: pairs(req.rawHeaders) }
-    res.on('finish', () => {
-      exchanges.push({ request: seen, response: { status: res.statusCode, headers: Object.entries(res.getHeaders()) } })
-      if (exchanges.length > MAX_EXCHANGES) exchanges = exchanges.slice(-MAX_EXCHANGES)
-    })
-    req.resume()
-    try {
-      middleware(req, res, (error) => {
-        if (error) return sendJson(res, 500, { error: error.message })
-        res.setHeader('X-Playground-Answer', 'the route')
-        sendJson(res, 200, { answeredBy: 'the route', method: req.method })
-      })
-    } catch (error) {
-      sendJson(res, 500, { error: error.message })
-    }
-  })
+  const origins = () => ({ page: `http://127.0.0.1:${ports.page}`, api: `http://127.0.0.1:${ports.api}`, other: `http://127.0.0.1:${ports.other}` })
 
   const other = http.createServer((req, res) => {
     if (!hostIsOurs(req, ports.other)) return sendJson(res, 421, { error: 'wrong Host' })
-    const file = SENDER[new URL(req.url, 'http://127.0.0.1').pathname]
+    const url = new URL(req.url, 'http://127.0.0.1')
+    if (url.pathname === '/sender.html') {
+      if (!tokenMatches(url.searchParams.get('token'), token)) return sendJson(res, 403, { error: 'missing or wrong token' })
+      return serveSender(res, origins())
+    }
+    const file = SENDER[url.pathname]
     if (!file) return sendJson(res, 404, { error: 'not found' })
     serveFile(res, file)
   })
 
+  let compiler
+  let apiOrigin
   const routes = {
     'POST /api/options': async (body) => {
-      const compiled = compileText(body.text)
-      if (!compiled.error && body.apply) middleware = cors(compiled.options)
-      return { error: compiled.error, lints: compiled.lints, code: compiled.code }
+      const compiled = await compiler.ask({ text: body.text })
+      if (!compiled.error && body.apply) await apiOrigin.ask({ action: 'apply', text: body.text })
+      return compiled
     },
-    'POST /api/reset': async () => {
-      exchanges = []
-      return {}
-    },
-    'GET /api/exchanges': async () => ({ exchanges }),
+    'POST /api/reset': () => apiOrigin.ask({ action: 'reset' }).then(() => ({})),
+    'GET /api/exchanges': async () => ({ exchanges: await apiOrigin.ask({ action: 'exchanges' }) }),
     // The model's verdict per engine for the request the page just sent and what the API answered.
-    'POST /api/predict': async (body) => predict(exchangeFor(body.request, exchanges)),
+    'POST /api/predict': async (body) => predict(exchangeFor(body.request, await apiOrigin.ask({ action: 'exchanges' }))),
     'POST /api/check': async (body) => {
       try {
         return await check(String(body.url), { origin: body.origin, method: body.method, headers: body.headers, credentials: body.credentials, timeout: 10_000 })
@@ -154,7 +119,7 @@ async function startPlayground({ port = 0 } = {}) {
         return { error: error.message }
       }
     },
-    'GET /api/origins': async () => ({ page: `http://127.0.0.1:${ports.page}`, api: `http://127.0.0.1:${ports.api}`, other: `http://127.0.0.1:${ports.other}` }),
+    'GET /api/origins': async () => origins(),
   }
 
   const page = http.createServer(async (req, res) => {
@@ -174,25 +139,33 @@ async function startPlayground({ port = 0 } = {}) {
 
   page.requestedPort = port
   ports.page = await listen(page)
-  ports.api = await listen(api)
   ports.other = await listen(other)
-  const close = () => Promise.all([page, api, other].map((server) => new Promise((resolve) => {
-    server.closeAllConnections()
-    server.close(() => resolve())
-  })))
+  compiler = new Thread(path.join(__dirname, 'compile-thread.js'), {
+    limit: THREAD_LIMIT,
+    overrun: `checking these options took longer than ${THREAD_LIMIT} ms: a RegExp is too costly to compile`,
+  })
+  // A restarted API origin listens again on the port the page already knows.
+  apiOrigin = new Thread(path.join(__dirname, 'api-thread.js'), {
+    limit: THREAD_LIMIT,
+    overrun: `the API origin took longer than ${THREAD_LIMIT} ms to answer, so it was restarted with the default options: a RegExp is too costly on the origin it was sent`,
+    restarted: async (thread) => { ports.api = await thread.send({ action: 'listen', port: ports.api ?? 0 }) },
+  })
+  await apiOrigin.ready
+  const close = () => Promise.all([
+    ...[page, other].map((server) => new Promise((resolve) => {
+      server.closeAllConnections()
+      server.close(() => resolve())
+    })),
+    compiler.close(),
+    apiOrigin.close(),
+  ])
   return {
     url: `http://127.0.0.1:${ports.page}/?token=${token}`,
-    pageOrigin: `http://127.0.0.1:${ports.page}`,
-    apiOrigin: `http://127.0.0.1:${ports.api}`,
-    otherOrigin: `http://127.0.0.1:${ports.other}`,
+    pageOrigin: origins().page,
+    apiOrigin: origins().api,
+    otherOrigin: origins().other,
     close,
   }
 }
 
-function pairs(rawHeaders) {
-  const out = []
-  for (let i = 0; i < rawHeaders.length; i += 2) out.push([rawHeaders[i].toLowerCase(), rawHeaders[i + 1]])
-  return out
-}
-
-module.exports = { startPlayground, compileText }
+module.exports = { startPlayground }

@@ -162,7 +162,7 @@ async function start() {
   origins = await api('GET', '/api/origins')
   $('options').value = `{\n  origin: ['${origins.page}'],\n  credentials: true,\n}`
   const sender = new URL('/sender.html', origins.other)
-  sender.search = new URLSearchParams({ parent: location.origin, api: origins.api })
+  sender.search = new URLSearchParams({ token })
   $('sender').src = sender
   $('options').addEventListener('input', () => {
     clearTimeout(lintTimer)

@@ -1,14 +1,13 @@
 'use strict'
 // Runs in the other origin's frame: fetches the API origin for the playground page and posts
-// back what it could see. It answers only the page that framed it, and fetches only the API.
-const params = new URLSearchParams(location.search)
-const parentOrigin = params.get('parent')
-const apiOrigin = params.get('api')
+// back what it could see. The server wrote both origins into this page, so whoever opens it,
+// with whatever address, it answers only the playground page and fetches only the API origin.
+const { pageOrigin, apiOrigin } = document.documentElement.dataset
 
 addEventListener('message', async (event) => {
-  if (event.origin !== parentOrigin || typeof event.data?.url !== 'string') return
+  if (event.origin !== pageOrigin || typeof event.data?.url !== 'string') return
   if (!event.data.url.startsWith(`${apiOrigin}/`)) return
   const outcome = await fetchOutcome(event.data.url, event.data.init)
-  event.source.postMessage({ id: event.data.id, outcome }, parentOrigin)
+  event.source.postMessage({ id: event.data.id, outcome }, pageOrigin)
 })
-parent.postMessage({ ready: true }, parentOrigin)
+parent.postMessage({ ready: true }, pageOrigin)

@@ -1,0 +1,61 @@
+'use strict'
+// The worker thread behind the API origin: answers every request with cors-native under the
+// page's current options, and records what it saw and answered. It runs apart from the page
+// server because the user's RegExps run here, on origins anyone can send (see thread.js).
+const http = require('http')
+const { parentPort } = require('worker_threads')
+const cors = require('../..')
+const { optionsFrom } = require('./compile')
+const { sendJson, hostIsOurs } = require('./http')
+
+const MAX_EXCHANGES = 100
+let middleware = cors({ origin: 'https://app.example.com' })
+let exchanges = []
+
+function pairs(rawHeaders) {
+  const out = []
+  for (let i = 0; i < rawHeaders.length; i += 2) out.push([rawHeaders[i].toLowerCase(), rawHeaders[i + 1]])
+  return out
+}
+
+const server = http.createServer((req, res) => {
+  if (!hostIsOurs(req, server.address().port)) return sendJson(res, 421, { error: 'wrong Host' })
+  const seen = { method: req.method, url: req.url, headers: pairs(req.rawHeaders) }
+  res.on('finish', () => {
+    exchanges.push({ request: seen, response: { status: res.statusCode, headers: Object.entries(res.getHeaders()) } })
+    if (exchanges.length > MAX_EXCHANGES) exchanges = exchanges.slice(-MAX_EXCHANGES)
+  })
+  req.resume()
+  try {
+    middleware(req, res, (error) => {
+      if (error) return sendJson(res, 500, { error: error.message })
+      res.setHeader('X-Playground-Answer', 'the route')
+      sendJson(res, 200, { answeredBy: 'the route', method: req.method })
+    })
+  } catch (error) {
+    sendJson(res, 500, { error: error.message })
+  }
+})
+
+const actions = {
+  listen: ({ port }) => new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve(server.address().port))
+  }),
+  // The text was compiled by the compile thread first, so it is known to be valid.
+  apply: ({ text }) => {
+    middleware = cors(optionsFrom(text))
+  },
+  reset: () => {
+    exchanges = []
+  },
+  exchanges: () => exchanges,
+}
+
+parentPort.on('message', async ({ id, action, ...message }) => {
+  try {
+    parentPort.postMessage({ id, answer: await actions[action](message) })
+  } catch (error) {
+    parentPort.postMessage({ id, error: error.message, code: error.code })
+  }
+})
