@@ -27,6 +27,9 @@ function routeAnswer(scenario, index, { method, cookie, authorization, final }, 
   if (method === 'OPTIONS' && OPTIONS_STATUS[scenario.route]) return { status: OPTIONS_STATUS[scenario.route], headers: {}, body: null }
   if (scenario.route === 'throws') throw new Error('handler bug')
   if (scenario.route === 'status-404') return json(404)
+  // Redirects to schemes fetch() does not follow.
+  if (scenario.route === 'redirect-data') return { status: 302, headers: { Location: 'data:text/plain,moved' }, body: null }
+  if (scenario.route === 'redirect-ftp') return { status: 302, headers: { Location: `ftp://127.0.0.1${pathOf(index, scenario)}/final` }, body: null }
   const redirect = REDIRECTS[scenario.route]
   if (redirect) return { status: redirect[1], headers: { Location: `${env[redirect[0]]}${pathOf(index, scenario)}/final` }, body: null }
   return json(200)

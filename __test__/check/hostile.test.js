@@ -154,3 +154,14 @@ test('a 500 answered with 64 KiB of < is summarised without backtracking', { tim
   assert.equal(problem.code, 'server-error')
   assert.ok(problem.message.endsWith(`${'<'.repeat(200)}...`))
 })
+
+test('a redirect to file:, data:, javascript: or ftp: fails the fetch in every engine', async (t) => {
+  for (const location of ['file:///etc/passwd', 'data:text/plain,hi', 'javascript:alert(1)', 'ftp://127.0.0.1/x']) {
+    const url = await serve(t, (req, res) => res.writeHead(302, { Location: location, 'Access-Control-Allow-Origin': '*' }).end())
+    const result = await check(`${url}/start`, { origin: ORIGIN, probes: false })
+    assert.equal(result.allowed, false, location)
+    for (const engine of ['chromium', 'firefox', 'webkit']) assert.equal(result.engines[engine].failure, 'redirect-scheme', `${location} ${engine}`)
+    const { code } = await cli(t, [`${url}/start`, '--origin', ORIGIN, '--no-probes'])
+    assert.equal(code, 1, location)
+  }
+})

@@ -27,6 +27,10 @@ pub fn line(engine: Engine, failure: &Failure, cx: &Context) -> String {
     }
 }
 
+/// Schemes Chromium treats as an unsafe redirect target for a fetch (observed for `data:`).
+const UNSAFE_REDIRECT_SCHEMES: [&str; 5] =
+    ["data:", "file:", "javascript:", "blob:", "filesystem:"];
+
 /// Chromium 156 adds this to every error about the Access-Control-Allow-Origin value.
 const BAD_VALUE_HINT: &str = " Have the server send the header with a valid value.";
 
@@ -46,6 +50,14 @@ fn chromium(failure: &Failure, cx: &Context) -> String {
         Failure::HeaderNotAllowed(h) => format!("Request header field {h} is not allowed by Access-Control-Allow-Headers in preflight response."),
         Failure::RedirectWithCredentials(l) => format!("Redirect location '{l}' contains a username and password, which is disallowed for cross-origin requests."),
         Failure::TooManyRedirects => return format!("Failed to load resource: net::ERR_TOO_MANY_REDIRECTS ({})", cx.url),
+        // Chromium 156: schemes it never redirects a fetch to fail before the CORS check.
+        Failure::RedirectScheme(target) if UNSAFE_REDIRECT_SCHEMES.iter().any(|s| target.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s))) => {
+            return format!("Failed to load resource: net::ERR_UNSAFE_REDIRECT ({})", cx.url)
+        }
+        Failure::RedirectScheme(target) => return format!(
+            "Access to fetch at '{target}' (redirected from '{}') from origin '{}' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, isolated-app.",
+            cx.redirected_from.unwrap_or(cx.url), cx.page_origin
+        ),
     };
     let preflight_prefix = match failure {
         Failure::MethodNotAllowed(_)
@@ -85,6 +97,7 @@ fn firefox(failure: &Failure, cx: &Context) -> String {
         Failure::MethodNotAllowed(_) => "(Reason: Did not find method in CORS header ‘Access-Control-Allow-Methods’).".to_string(),
         Failure::HeaderNotAllowed(h) => format!("(Reason: header ‘{h}’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response)."),
         Failure::TooManyRedirects => return "TypeError: NetworkError when attempting to fetch resource.".to_string(),
+        Failure::RedirectScheme(_) => "(Reason: CORS request did not succeed). Status code: (null).".to_string(),
     };
     format!("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at {url}. {reason}")
 }
@@ -129,6 +142,7 @@ fn webkit(failure: &Failure, cx: &Context) -> String {
         Failure::RedirectWithCredentials(_) => {
             "Cross-origin redirection denied by Cross-Origin Resource Sharing policy.".to_string()
         }
-        Failure::TooManyRedirects => "Load failed".to_string(),
+        // WebKitGTK 2.50 prints no line naming the URL; the fetch rejects with this.
+        Failure::TooManyRedirects | Failure::RedirectScheme(_) => "Load failed".to_string(),
     }
 }

@@ -53,6 +53,8 @@ pub enum Failure {
     RedirectWithCredentials(String),
     /// More than 20 redirects.
     TooManyRedirects,
+    /// A redirect to a URL that is not http(s) (`data:`, `file:`, `ftp:`...): a network error.
+    RedirectScheme(String),
 }
 
 impl Failure {
@@ -73,6 +75,7 @@ impl Failure {
             Failure::HeaderNotAllowed(_) => "header-not-allowed",
             Failure::RedirectWithCredentials(_) => "redirect-with-credentials",
             Failure::TooManyRedirects => "too-many-redirects",
+            Failure::RedirectScheme(_) => "redirect-scheme",
         }
     }
 }

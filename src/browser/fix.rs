@@ -58,6 +58,7 @@ pub fn fix(failure: &Failure, cx: &Context) -> String {
         ),
         Failure::RedirectWithCredentials(_) => "Redirect to a URL without user:password@".to_string(),
         Failure::TooManyRedirects => "Fix the redirect loop: a fetch follows at most 20 redirects".to_string(),
+        Failure::RedirectScheme(target) => format!("Redirect only to http(s) URLs: fetch() fails on a redirect to {target}"),
     }
 }
 

@@ -53,8 +53,12 @@ impl Carried {
         }
     }
 
-    /// Follows the redirect `response` to `next` for a page on `page`.
+    /// Follows the redirect `response` to `next` for a page on `page`; a `next` that is not
+    /// http(s) is a network error.
     pub fn follow(&mut self, response: &Response, next: &str, page: &str) -> Result<(), Failure> {
+        if origin_of(next).is_none() {
+            return Err(Failure::RedirectScheme(next.to_string()));
+        }
         let location = header_map::get(&response.headers, "location")
             .unwrap_or_default()
             .into_owned();

@@ -207,7 +207,7 @@ impl<'a> Walk<'a> {
                     .map(|p| p.url.clone())
                     .or_else(|| {
                         let location = header_map::get(&response.headers, "location")?;
-                        resolve(&response.url, &location).filter(|url| origin_of(url).is_some())
+                        resolve(&response.url, &location)
                     })
             };
             let followed = redirect && next_url.is_some();

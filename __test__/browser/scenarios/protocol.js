@@ -54,6 +54,9 @@ const protocolScenarios = [
     route: 'redirect-cross-307',
     compareConsole: true,
   },
+  // Chromium's line for data: names no URL (net::ERR_UNSAFE_REDIRECT), so it cannot be matched to the run.
+  { name: 'redirect to a data: URL fails the fetch', options: ({ page }) => ({ origin: [page] }), init: {}, expect: 'blocked', route: 'redirect-data' },
+  { name: 'redirect to an ftp: URL fails the fetch', options: ({ page }) => ({ origin: [page] }), init: {}, expect: 'blocked', route: 'redirect-ftp', compareConsole: true },
   { name: 'redirect to another origin keeps a custom header', options: WITH_NULL, init: { headers: { 'X-Api-Key': 'k' } }, expect: 'ok', route: 'redirect-cross', optionsHits: 2 },
   { name: 'redirect, same origin, keeps Authorization', options: LIST, init: { headers: { Authorization: 'Bearer t' } }, expect: 'ok', route: 'redirect-same', received: { authorization: 'Bearer t' } },
   { name: 'redirect http to https: Origin null is refused', options: LIST, init: {}, expect: 'blocked', route: 'redirect-https' },
