@@ -4,10 +4,8 @@
 const { check, UsageError, NetworkError } = require('./index')
 const { checkMatrix } = require('./matrix')
 const { describe, visible } = require('./report')
-
-const USAGE = `usage: cors-native check <url> --origin <origin> [--method M] [--header 'Name: value']...
-                          [--data body] [--credentials] [--json] [--timeout ms (max 600000)] [--no-probes]
-       cors-native check <url> --origins a,b [--methods GET,PUT] [...]   (a matrix, for CI)`
+const help = require('../cli/help')
+const { unknown } = require('../cli/suggest')
 
 const FLAGS = new Set(['--credentials', '--json', '--no-probes', '--help'])
 const VALUES = new Set(['--origin', '--method', '--header', '--data', '--timeout', '--origins', '--methods'])
@@ -17,13 +15,14 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
-    if (FLAGS.has(flag)) args[flag.slice(2)] = true
+    if (FLAGS.has(flag) || (flag === 'help' && i === 0)) args[flag.replace(/^--/, '')] = true
+    else if (flag === '-h') args.help = true
     else if (VALUES.has(flag)) {
       const value = inline ?? argv[++i]
       if (value === undefined) throw new UsageError(`${flag} needs a value`)
       if (flag === '--header') args.headers.push(value)
       else args[flag.slice(2)] = value
-    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`)
+    } else if (arg.startsWith('-')) throw new UsageError(unknown('option', flag, [...FLAGS, ...VALUES, '-h']))
     else args.urls.push(arg)
   }
   if (args.help) return args
@@ -40,7 +39,7 @@ async function run(argv, out = process.stdout, err = process.stderr) {
   try {
     args = parseArgs(argv)
     if (args.help) {
-      out.write(`${USAGE}\n`)
+      out.write(help.check)
       return 0
     }
     const options = { headers: args.headers, body: args.data, credentials: Boolean(args.credentials), timeout: args.timeout, probes: !args['no-probes'] }
@@ -54,7 +53,8 @@ async function run(argv, out = process.stdout, err = process.stderr) {
     return result.allowed ? 0 : 1
   } catch (error) {
     if (error instanceof UsageError) {
-      err.write(`cors-native check: ${visible(error.message)}\n${USAGE}\n`)
+      // A suggestion is enough; otherwise point at the options.
+      err.write(`cors-native check: ${visible(error.message)}\n${/did you mean/.test(error.message) ? '' : 'see: cors-native check --help\n'}`)
       return 2
     }
     if (error instanceof NetworkError) {

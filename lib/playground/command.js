@@ -1,8 +1,14 @@
 'use strict'
 // `npx cors-native playground [--port N]`: starts the playground and prints its address.
 const { startPlayground } = require('./server')
+const { unknown } = require('../cli/suggest')
 
 module.exports = async function playground(args) {
+  const stray = args.find((arg, i) => arg !== '--port' && args[i - 1] !== '--port')
+  if (stray !== undefined) {
+    console.error(`cors-native playground: ${unknown(stray.startsWith('-') ? 'option' : 'argument', stray, ['--port', '--help'])}`)
+    process.exit(2)
+  }
   const portFlag = args.indexOf('--port')
   const port = portFlag === -1 ? 0 : Number(args[portFlag + 1])
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
