@@ -1,6 +1,6 @@
 // Types for cors-native/fetch: CORS for any Fetch-API server on Node (Hono, React Router/Remix,
 // SvelteKit, Astro, plain Request -> Response handlers).
-import type { CorsOptions } from './index'
+import type { CorsOptions } from './options'
 
 export type { CorsOptions }
 
@@ -24,6 +24,12 @@ type RestOf<Handler> = Handler extends (request: Request, ...rest: infer Rest) =
 /** A method handler per HTTP method, as a route module exports them. */
 export type MethodHandlers = { [method: string]: FetchHandler<any[]> }
 
+/** What `middleware` uses of a Hono-style context (a Hono `Context` is one). */
+export interface MiddlewareContext {
+  req: { raw: Request }
+  res: Response
+}
+
 export interface FetchCors {
   /**
    * Wraps a handler. Preflights are answered (unless `preflightContinue`); the handler's
@@ -35,6 +41,11 @@ export interface FetchCors {
   preflight(request: Request): Promise<Response>
   /** Adds the CORS headers to `response` (a copy if its headers are immutable); a preflight gets its answer. */
   decorate(request: Request, response: Response): Promise<Response>
+  /**
+   * Hono-style middleware: `app.use('/api/*', cors.middleware)`. The rest of the chain is the
+   * handler: preflights are answered, and `c.res` after `next()` gets the CORS headers.
+   */
+  middleware: (c: MiddlewareContext, next: () => Promise<unknown>) => Promise<Response>
   /**
    * Every handler wrapped, plus `OPTIONS`, so a route cannot forget the preflight:
    * `export const { GET, POST, OPTIONS } = cors.routes({ GET, POST })`.

@@ -3,22 +3,16 @@
 // `CorsOptions` code compiles unchanged, plus what the runtime of cors@2.8.6 also accepts.
 
 import { IncomingHttpHeaders } from 'http'
+import * as shared from './options'
 
 declare namespace cors {
-  /** An origin rule: `true` reflects any origin, `false` disables CORS, a string is sent as is. */
-  type StaticOrigin = boolean | string | RegExp | OriginList
-  /** Strings and RegExps matched against the request's Origin; arrays may nest. */
-  interface OriginList extends Array<boolean | string | RegExp | OriginList> {}
-  type OriginCallback = (err: Error | null, origin?: StaticOrigin) => void
-  /**
-   * Answers by calling `callback`, or (an async function) by returning a Promise of the answer:
-   * a rejection is `callback(err)`. Whichever answers first wins. A Promise resolving with
-   * nothing from a function that takes `callback` waits for the callback, as with cors.
-   * A union, so that any function @types/cors accepts (whatever it returns) is still accepted.
-   */
-  type CustomOrigin =
-    | ((requestOrigin: string | undefined, callback: OriginCallback) => void)
-    | ((requestOrigin: string | undefined, callback: OriginCallback) => Promise<StaticOrigin | undefined | void>)
+  // The option types live in options.d.ts, which needs no Node.js types (cors-native/fetch uses it).
+  type StaticOrigin = shared.StaticOrigin
+  type OriginList = shared.OriginList
+  type OriginCallback = shared.OriginCallback
+  type CustomOrigin = shared.CustomOrigin
+  type CorsOptions = shared.CorsOptions
+  type WarningCode = shared.WarningCode
 
   interface CorsRequest {
     method?: string | undefined
@@ -32,52 +26,6 @@ declare namespace cors {
     setHeader(key: string, value: string): any
     end(): any
   }
-
-  interface CorsOptions {
-    /** @default '*' */
-    origin?: StaticOrigin | CustomOrigin | undefined
-    /** @default 'GET,HEAD,PUT,PATCH,POST,DELETE' */
-    methods?: string | string[] | undefined
-    /** When unset, the preflight's Access-Control-Request-Headers is reflected. */
-    allowedHeaders?: string | string[] | undefined
-    /** An alias of `allowedHeaders`, read when `allowedHeaders` is unset. */
-    headers?: string | string[] | undefined
-    exposedHeaders?: string | string[] | undefined
-    credentials?: boolean | undefined
-    /** Whole seconds, as a number or a digit string. */
-    maxAge?: number | string | undefined
-    /** @default false */
-    preflightContinue?: boolean | undefined
-    /** A 2xx status. @default 204 */
-    optionsSuccessStatus?: number | undefined
-    /**
-     * Mistakes (every warning code but those turned off in `warnings`) throw instead of
-     * warning; only OPTIONS with Origin and
-     * Access-Control-Request-Method is a preflight; method and headers are checked on the
-     * server and refused with a 403 saying why. @default false
-     */
-    strict?: boolean | undefined
-    /** Answer `Access-Control-Request-Private-Network: true` preflights. @default false */
-    allowPrivateNetwork?: boolean | undefined
-    /** `{ CORS_NATIVE_NULL_ORIGIN: false }` turns a warning code off (also in strict mode). */
-    warnings?: { [code in WarningCode]?: boolean } | undefined
-  }
-
-  /** The codes of cors-native's warnings (`process.emitWarning`, type `CorsNativeWarning`). */
-  type WarningCode =
-    | 'CORS_NATIVE_OPTIONS_TYPE'
-    | 'CORS_NATIVE_ORIGIN_TYPE'
-    | 'CORS_NATIVE_HEADER_LIST_TYPE'
-    | 'CORS_NATIVE_CREDENTIALS_TYPE'
-    | 'CORS_NATIVE_MAX_AGE'
-    | 'CORS_NATIVE_PREFLIGHT_STATUS'
-    | 'CORS_NATIVE_BACKTRACKING_REGEX'
-    | 'CORS_NATIVE_CREDENTIALS_ANY_ORIGIN'
-    | 'CORS_NATIVE_LOOSE_REGEX'
-    | 'CORS_NATIVE_NULL_ORIGIN'
-    | 'CORS_NATIVE_MALFORMED_ORIGIN'
-    | 'CORS_NATIVE_MAX_AGE_ABOVE_CAP'
-    | 'CORS_NATIVE_UNKNOWN_WARNING'
 
   /** A request described in words, for `CorsPolicy.explain`. */
   interface ExplainRequest {

@@ -79,3 +79,33 @@ test('cors-native/fetch under Hono answers like cors-native under Express', asyn
   assert.ok(compared > 13000)
   assert.equal(differences.length, 0, differences.slice(0, 3).join('\n\n'))
 })
+
+test('cors.middleware is Hono middleware: preflights answered, the route response decorated', async () => {
+  const cors = createCors({ origin: ['https://app.example.com'], credentials: true })
+  const app = new Hono()
+  app.use('/api/*', cors.middleware)
+  app.get('/api/items', (c) => c.json([1]))
+  const origin = 'https://app.example.com'
+
+  const preflight = await app.request('/api/items', {
+    method: 'OPTIONS',
+    headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT' },
+  })
+  assert.equal(preflight.status, 204)
+  assert.equal(preflight.headers.get('access-control-allow-origin'), origin)
+  assert.equal(preflight.headers.get('access-control-allow-credentials'), 'true')
+
+  const listed = await app.request('/api/items', { headers: { Origin: origin } })
+  assert.equal(listed.status, 200)
+  assert.deepEqual(await listed.json(), [1])
+  assert.equal(listed.headers.get('access-control-allow-origin'), origin)
+  assert.equal(listed.headers.get('vary'), 'Origin')
+
+  const other = await app.request('/api/items', { headers: { Origin: 'https://evil.example' } })
+  assert.equal(other.status, 200)
+  assert.equal(other.headers.get('access-control-allow-origin'), null)
+
+  const missing = await app.request('/api/none', { headers: { Origin: origin } })
+  assert.equal(missing.status, 404)
+  assert.equal(missing.headers.get('access-control-allow-origin'), origin)
+})

@@ -31,3 +31,8 @@ cors.routes({ GET: pagesRoute })
 // An async delegate or origin function answers with its Promise; the delegate gets the Web Request.
 export const asyncDelegated = createCors(async (request) => ({ origin: request.headers.get('origin') === 'https://app.example.com' }))
 export const asyncOrigin = createCors({ origin: async (origin) => (origin?.endsWith('.example.com') ? [origin] : false) })
+
+// middleware takes any Hono-style (c, next) whose c has req.raw and res.
+export const middleware: (c: { req: { raw: Request }; res: Response }, next: () => Promise<void>) => Promise<Response | void> = cors.middleware
+// @ts-expect-error a context without req.raw is not Hono-style
+cors.middleware({ req: {}, res: new Response() }, async () => {})

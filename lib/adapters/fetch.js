@@ -154,7 +154,13 @@ function createFetchCors(options, passThrough = () => false) {
     return wrapped
   }
 
-  return { wrap, preflight, decorate, routes }
+  /** Hono-style middleware `(c, next)`: the rest of the chain is the handler, `c.res` its response. */
+  const chain = wrap((request, c, next) => next().then(() => c.res))
+  function middleware(c, next) {
+    return chain(c.req.raw, c, next)
+  }
+
+  return { wrap, preflight, decorate, routes, middleware }
 }
 
 /** Compiles the options (the same as the Express middleware's) once; throws a TypeError if invalid. */

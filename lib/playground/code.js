@@ -40,7 +40,7 @@ function codeFor(options) {
   return {
     express: `const cors = require('cors-native')\n\napp.use(cors(${object}))`,
     next: `// lib/cors.ts\nimport { createCors } from 'cors-native/next'\n\nexport const cors = createCors(${object})\n\n// app/api/items/route.ts\n// export const { GET, POST, OPTIONS } = cors.routes({ GET, POST })`,
-    hono: `import { Hono } from 'hono'\nimport { createCors } from 'cors-native/fetch'\n\nconst cors = createCors(${object})\nconst handle = cors.wrap((request, c, next) => next().then(() => c.res))\n\nconst app = new Hono()\napp.use('/api/*', (c, next) => handle(c.req.raw, c, next))`,
+    hono: `import { Hono } from 'hono'\nimport { createCors } from 'cors-native/fetch'\n\nconst cors = createCors(${object})\n\nconst app = new Hono()\napp.use('/api/*', cors.middleware)`,
     env: `${envLines(options)}\n# in code: app.use(cors(cors.fromEnv()))`,
   }
 }
