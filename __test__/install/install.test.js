@@ -48,8 +48,9 @@ test('prebuilt packages install from a registry and work without Rust', { skip: 
   const [platformTarball, mainTarball, sourceTarball] = tarballs
   t.diagnostic(`main tarball ${fs.statSync(mainTarball).size} bytes, platform tarball ${fs.statSync(platformTarball).size} bytes`)
   // A ceiling that catches what should not ship (a fixture, a binary), not a diet: 60 kB until the
-  // sealed playground's worker threads, the loader's file checks and async origin functions.
-  assert.ok(fs.statSync(mainTarball).size < 70_000, 'the main tarball is under 70 kB')
+  // sealed playground's worker threads, the loader's file checks, async origin functions and the
+  // CLI's help made it about 69 kB.
+  assert.ok(fs.statSync(mainTarball).size < 80_000, 'the main tarball is under 80 kB')
   assert.ok(fs.statSync(platformTarball).size < 1_000_000, 'the platform tarball is under 1 MB')
 
   await t.test('the linux-x64-gnu addon loads on glibc 2.17 and later', () => {
