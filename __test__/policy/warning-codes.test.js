@@ -20,9 +20,9 @@ test('the native list has distinct codes, each with a meaning', () => {
   }
 })
 
-test('index.d.ts: WarningCode is the native list', () => {
-  const union = read('index.d.ts').match(/type WarningCode =((?:\s*\|\s*'[A-Z_]+')+)/)
-  assert.ok(union, 'index.d.ts declares type WarningCode as a union of string literals')
+test('options.d.ts: WarningCode is the native list', () => {
+  const union = read('options.d.ts').match(/type WarningCode =((?:\s*\|\s*'[A-Z_]+')+)/)
+  assert.ok(union, 'options.d.ts declares type WarningCode as a union of string literals')
   const typed = [...union[1].matchAll(/'([A-Z_]+)'/g)].map(([, code]) => code).sort()
   assert.deepEqual(typed, nativeCodes)
 })
