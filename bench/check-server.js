@@ -1,6 +1,7 @@
 'use strict'
 // The API the check bench talks to: answers preflights and requests like a typical cors setup.
 const http = require('node:http')
+const { isPreflight } = require('../lib/pipeline/preflight')
 
 const server = http.createServer((req, res) => {
   res.setHeader('Vary', 'Origin')
@@ -8,7 +9,7 @@ const server = http.createServer((req, res) => {
     res.setHeader('Access-Control-Allow-Origin', req.headers.origin)
     res.setHeader('Access-Control-Allow-Credentials', 'true')
   }
-  if (req.method === 'OPTIONS') {
+  if (isPreflight(req.method, req.headers['access-control-request-method'])) {
     res.setHeader('Access-Control-Allow-Methods', 'GET,HEAD,PUT,PATCH,POST,DELETE')
     res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '')
     res.writeHead(204).end()

@@ -5,6 +5,8 @@
 // only PUT has a handler); redirects lead to <path>/final on the chosen origin. A scenario's
 // `preflightHeaders` (with preflightContinue) and `answerHeaders` are added to the answers.
 
+const { isPreflightMethod } = require('../../lib/pipeline/preflight')
+
 const REDIRECTS = { 'redirect-same': ['api', 302], 'redirect-same-307': ['api', 307], 'redirect-cross': ['alt', 302], 'redirect-cross-307': ['alt', 307], 'redirect-https': ['secure', 302] }
 const OPTIONS_STATUS = { 'answers-options': 204, 'refuses-options': 404, 'options-302': 302, 'options-401': 401, 'options-500': 500 }
 
@@ -21,10 +23,11 @@ function routeAnswer(scenario, index, { method, cookie, authorization, final }, 
   const body = JSON.stringify({ cookie: cookie ?? null, authorization: authorization ?? null, method, final })
   const json = (status) => ({ status, headers: { 'Content-Type': 'application/json', 'X-Total-Count': '42', ...scenario.answerHeaders }, body })
   // The redirect's target does not route OPTIONS: its preflight gets a 404.
-  if (final && method === 'OPTIONS' && scenario.route === 'redirect-cross-307') return { status: 404, headers: {}, body: null }
+  const preflight = isPreflightMethod(method)
+  if (final && preflight && scenario.route === 'redirect-cross-307') return { status: 404, headers: {}, body: null }
   if (final) return json(200)
-  if (method === 'OPTIONS' && scenario.preflightHeaders) return { status: 204, headers: scenario.preflightHeaders, body: null }
-  if (method === 'OPTIONS' && OPTIONS_STATUS[scenario.route]) return { status: OPTIONS_STATUS[scenario.route], headers: {}, body: null }
+  if (preflight && scenario.preflightHeaders) return { status: 204, headers: scenario.preflightHeaders, body: null }
+  if (preflight && OPTIONS_STATUS[scenario.route]) return { status: OPTIONS_STATUS[scenario.route], headers: {}, body: null }
   if (scenario.route === 'throws') throw new Error('handler bug')
   if (scenario.route === 'status-404') return json(404)
   // Redirects to schemes fetch() does not follow.

@@ -7,6 +7,7 @@ const http = require('node:http')
 const path = require('node:path')
 const { spawn } = require('node:child_process')
 const { check, UsageError, NetworkError } = require('../../lib/check')
+const { isPreflight } = require('../../lib/pipeline/preflight')
 
 const ORIGIN = 'http://localhost:3000'
 const BIN = path.join(__dirname, '..', '..', 'bin', 'cors-native.js')
@@ -162,11 +163,11 @@ test('the command: exit codes 0, 1, 2 and one documented JSON object', async (t)
 
 test('a PUT redirected 307 to a server whose OPTIONS answers 404 is blocked there, as Chromium blocks it', async (t) => {
   const target = await serve(t, (req, res) => {
-    if (req.method === 'OPTIONS') res.writeHead(404).end()
+    if (isPreflight(req.method, req.headers['access-control-request-method'])) res.writeHead(404).end()
     else allowAll(req, res)
   })
   const first = await serve(t, (req, res) => {
-    if (req.method === 'OPTIONS') {
+    if (isPreflight(req.method, req.headers['access-control-request-method'])) {
       res.writeHead(204, { 'Access-Control-Allow-Origin': ORIGIN, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-api-key' }).end()
     } else {
       res.writeHead(307, { Location: `${target.url.replace('127.0.0.1', 'localhost')}/final`, 'Access-Control-Allow-Origin': ORIGIN }).end()

@@ -111,6 +111,11 @@ function originOf(url) {
   return addon.browserOriginOf(String(url))
 }
 
+/** The CORS-safelisted methods (GET, HEAD, POST): never preflighted. */
+function safelistedMethods() {
+  return addon.browserSafelistedMethods()
+}
+
 /** Why fetch() refuses this method, or null. */
 function forbiddenMethod(method) {
   return addon.browserForbiddenMethod(String(method))
@@ -121,4 +126,4 @@ function forbiddenHeader(name, value = '') {
   return addon.browserForbiddenHeader(String(name), String(value))
 }
 
-module.exports = { predict, nextRequest, preflightRequest, preflightFor, originOf, forbiddenMethod, forbiddenHeader }
+module.exports = { predict, nextRequest, preflightRequest, preflightFor, originOf, safelistedMethods, forbiddenMethod, forbiddenHeader }

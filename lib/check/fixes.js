@@ -1,5 +1,6 @@
 'use strict'
 // The fix for a blocked request, written in the recognised server's own configuration.
+const { safelistedMethods } = require('../browser/model')
 
 const py = (values) => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`
 const js = (values) => `[${values.map((v) => `'${v}'`).join(', ')}]`
@@ -7,7 +8,7 @@ const js = (values) => `[${values.map((v) => `'${v}'`).join(', ')}]`
 /** What each stack's configuration needs to allow this request. */
 const CONFIG = {
   express: ({ origin, method, headers, include }) =>
-    `app.use(cors({ origin: ${js([origin])}${include ? ', credentials: true' : ''}${method ? `, methods: ${js(['GET', 'HEAD', 'POST', method])}` : ''}${headers.length ? `, allowedHeaders: ${js(headers)}` : ''} })) before the routes (cors or cors-native)`,
+    `app.use(cors({ origin: ${js([origin])}${include ? ', credentials: true' : ''}${method ? `, methods: ${js([...safelistedMethods(), method])}` : ''}${headers.length ? `, allowedHeaders: ${js(headers)}` : ''} })) before the routes (cors or cors-native)`,
   next: ({ origin, include }) =>
     `createCors({ origin: ${js([origin])}${include ? ', credentials: true' : ''} }) from cors-native/next; wrap each handler with cors.wrap and export const OPTIONS = cors.OPTIONS in the route (or answer preflights in proxy.ts with cors.proxy)`,
   starlette: ({ origin, method, headers, include }) =>

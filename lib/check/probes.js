@@ -5,11 +5,14 @@ const crypto = require('crypto')
 const { send, headerValue } = require('./http')
 const { nextRequest, preflightFor } = require('../browser/model')
 
-/** What the browser sends first from `origin`; GET and HEAD are safe to repeat, anything else is probed with its preflight only. */
+/**
+ * What the browser sends first from `origin`. A request with no body (the model keeps none for
+ * GET and HEAD) is safe to repeat; anything else is probed with its preflight only.
+ */
 function probeRequest(request, origin) {
   const from = { ...request, origin }
   const first = nextRequest('chromium', { request: from, preflight: null, responses: [] })
-  const { method, url, headers } = first.method === 'GET' || first.method === 'HEAD' || first.purpose === 'preflight' ? first : preflightFor(from)
+  const { method, url, headers } = first.purpose === 'preflight' || !first.body ? first : preflightFor(from)
   return { method, url, headers }
 }
 

@@ -3,7 +3,8 @@
 use super::url::origin_of;
 use super::{Header, Request};
 
-const SAFELISTED_METHODS: [&str; 3] = ["GET", "HEAD", "POST"];
+/// The *CORS-safelisted methods*: never preflighted, never needing Access-Control-Allow-Methods.
+pub const SAFELISTED_METHODS: [&str; 3] = ["GET", "HEAD", "POST"];
 /// `fetch()` upper-cases only these; `patch` is sent as written.
 const NORMALISED_METHODS: [&str; 6] = ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"];
 const MAX_SAFELISTED_VALUE: usize = 128;

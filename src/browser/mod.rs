@@ -22,7 +22,7 @@ mod tests;
 
 pub use classify::{
     first_preflight, forbidden_header_reason, forbidden_method_reason, is_safelisted_method,
-    preflight_request, PreflightRequest,
+    preflight_request, PreflightRequest, SAFELISTED_METHODS,
 };
 pub use engine::Engine;
 pub use failure::{Failure, Step};

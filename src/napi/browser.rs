@@ -169,6 +169,12 @@ pub fn browser_origin_of(url: String) -> Option<String> {
     browser::origin_of(&url)
 }
 
+/// The *CORS-safelisted methods*, in the standard's order.
+#[napi(catch_unwind)]
+pub fn browser_safelisted_methods() -> Vec<String> {
+    browser::SAFELISTED_METHODS.map(String::from).to_vec()
+}
+
 /// Why `fetch()` refuses this method, or null.
 #[napi(catch_unwind)]
 pub fn browser_forbidden_method(method: String) -> Option<String> {

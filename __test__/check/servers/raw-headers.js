@@ -3,6 +3,7 @@
 // failures no framework produces on purpose (several values, a bad list, redirects...).
 // PAGE_ORIGIN is the origin of the test page.
 const http = require('node:http')
+const { isPreflight } = require('../../../lib/pipeline/preflight')
 
 const ORIGIN = process.env.PAGE_ORIGIN
 const ok = { status: 204, headers: [['Access-Control-Allow-Origin', ORIGIN], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-api-key']] }
@@ -32,7 +33,7 @@ const ROUTES = {
 const server = http.createServer((req, res) => {
   const name = req.url.replace(/^\/raw\//, '').replace(/\?.*$/, '')
   const route = ROUTES[name]
-  const answer = route && (req.method === 'OPTIONS' ? route.preflight : route.actual)
+  const answer = route && (isPreflight(req.method, req.headers['access-control-request-method']) ? route.preflight : route.actual)
   const { status, headers } = typeof answer === 'function' ? answer(req, server.address().port) : answer ?? { status: 404, headers: [] }
   res.writeHead(status, headers.flat())
   res.end(status === 204 ? undefined : '{}')

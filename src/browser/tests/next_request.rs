@@ -154,7 +154,10 @@ fn a_redirect_to_a_scheme_other_than_http_is_not_followed() {
     assert_eq!(next_request(Engine::Chromium, &so_far), None);
     let verdicts = predict(&so_far);
     for verdict in &verdicts.engines {
-        assert_eq!(verdict.failure, Some(Failure::RedirectScheme("file:///etc/passwd".into())));
+        assert_eq!(
+            verdict.failure,
+            Some(Failure::RedirectScheme("file:///etc/passwd".into()))
+        );
     }
     assert_eq!(
         verdicts.engines[0].console.as_deref(),
