@@ -16,6 +16,11 @@ function answer(decision, url) {
   return { url, status: decision.end ? decision.status : 200, headers: headerPairs(decision) }
 }
 
+/** Comma-separated header names as the page's headers; the model decides which are safelisted. */
+function pageHeaders(requestHeaders) {
+  return (requestHeaders ?? '').split(',').map((name) => name.trim()).filter(Boolean).map((name) => [name, '1'])
+}
+
 /**
  * `request`: { url, origin, method, requestHeaders (comma-separated names), credentials };
  * `preflight`: the preflight's Decision, or null when none is sent; `actual`: the actual
@@ -24,12 +29,11 @@ function answer(decision, url) {
  */
 function browserVerdicts({ url = SOME_URL, origin, method, requestHeaders, credentials = false }, preflight, actual) {
   if (typeof origin !== 'string' || origin === '') return null
-  const names = (requestHeaders ?? '').split(',').map((name) => name.trim()).filter(Boolean)
   return predict({
-    request: { url, origin, method, headers: names.map((name) => [name, '1']), credentials: credentials ? 'include' : 'same-origin' },
+    request: { url, origin, method, headers: pageHeaders(requestHeaders), credentials: credentials ? 'include' : 'same-origin' },
     preflight: preflight === null ? null : answer(preflight, url),
     responses: actual === null ? [] : [answer(actual, url)],
   }).engines
 }
 
-module.exports = { browserVerdicts, SOME_URL }
+module.exports = { browserVerdicts, pageHeaders, SOME_URL }

@@ -6,7 +6,7 @@
 const vary = require('vary')
 const { requestShape } = require('.')
 const { refuses } = require('./decision')
-const { browserVerdicts, SOME_URL } = require('../browser/verdict')
+const { browserVerdicts, pageHeaders, SOME_URL } = require('../browser/verdict')
 const { preflightRequest } = require('../browser/model')
 
 const ENGINE_NAMES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' }
@@ -28,11 +28,6 @@ function decideNow(pipeline, request) {
   const outcome = { settled: false, error: null, decision: null }
   pipeline.decide(request, undefined, (error, decision) => Object.assign(outcome, { settled: true, error, decision }))
   return outcome
-}
-
-/** The names in `requestHeaders` as the page's headers; the model decides which are safelisted. */
-function pageHeaders(requestHeaders) {
-  return (requestHeaders ?? '').split(',').map((name) => name.trim()).filter(Boolean).map((name) => [name, '1'])
 }
 
 /**
