@@ -51,7 +51,9 @@ test('prebuilt packages install from a registry and work without Rust', { skip: 
   // sealed playground's worker threads, the loader's file checks, async origin functions and the
   // CLI's help made it about 69 kB.
   assert.ok(fs.statSync(mainTarball).size < 80_000, 'the main tarball is under 80 kB')
-  assert.ok(fs.statSync(platformTarball).size < 1_000_000, 'the platform tarball is under 1 MB')
+  // The platform tarball was about 0.99 MB until the Public Suffix List was compiled in
+  // (about +0.31 MB packed, measured with gzip -9 on the release build).
+  assert.ok(fs.statSync(platformTarball).size < 1_500_000, 'the platform tarball is under 1.5 MB')
 
   await t.test('the linux-x64-gnu addon loads on glibc 2.17 and later', () => {
     const unpacked = path.join(work, 'unpacked')

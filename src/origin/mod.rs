@@ -3,6 +3,7 @@ pub mod difference;
 pub mod entry;
 pub mod list;
 pub mod pattern;
+pub mod public_suffix;
 pub mod rule;
 
 /// A serialised origin: lower-case scheme and host, and the port unless it is the default.
