@@ -56,6 +56,8 @@ function run(block) {
   const child = spawn(process.execPath, ['--require', path.join(__dirname, 'listen-free-port.js'), '-e', outputText], {
     cwd: repo,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    // a program that neither exits nor listens is stopped, and fails with its signal
+    timeout: 30_000,
   })
   let stderr = ''
   child.stderr.on('data', (chunk) => { if (stderr.length < 65536) stderr += chunk })
@@ -67,10 +69,10 @@ function run(block) {
         .then(async (response) => ({ status: response.status, body: (await response.text()).slice(0, 1000) }), (error) => ({ error: error.message }))
         .then((result) => {
           answer = result
-          process.kill(child.pid)
+          if (child.exitCode === null) process.kill(child.pid)
         })
     })
-    child.on('close', (code) => resolve(answer ? { answer, stderr } : { code, stderr }))
+    child.on('close', (code, signal) => resolve(answer ? { answer, stderr } : { code: code ?? signal, stderr }))
   })
 }
 
@@ -119,7 +121,7 @@ for (const block of blocks) {
 }
 
 for (const block of programs.filter((b) => b.file !== 'fixture.md')) {
-  test(`${where(block)} runs as a whole program`, { timeout: 60_000 }, async () => {
+  test(`${where(block)} runs as a whole program`, async () => {
     const result = await run(block)
     if (result.answer) assert.equal(typeof result.answer.status, 'number', `${where(block)} listens but did not answer: ${result.answer.error}`)
     else assert.equal(result.code, 0, `${where(block)} exited with ${result.code}: ${result.stderr}`)
@@ -134,7 +136,7 @@ test('a block using a name defined neither in it nor in the stub fails at its li
   assert.ok(!programs.includes(missing))
 })
 
-test('a block that listens is started on a free port of 127.0.0.1 and answers one request', { timeout: 60_000 }, async () => {
+test('a block that listens is started on a free port of 127.0.0.1 and answers one request', async () => {
   const result = await run(fixtureBlocks[1])
   assert.deepEqual(result, { answer: { status: 200, body: 'ok' }, stderr: '' })
 })
