@@ -66,7 +66,8 @@ function run(block) {
     child.on('error', reject)
     child.on('message', ({ port }) => {
       fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(10_000) })
-        .then(async (response) => ({ status: response.status, body: (await response.text()).slice(0, 1000) }), (error) => ({ error: error.message }))
+        .then(async (response) => ({ status: response.status, body: (await response.text()).slice(0, 1000) }))
+        .catch((error) => ({ error: error.message }))
         .then((result) => {
           answer = result
           if (child.exitCode === null) process.kill(child.pid)
@@ -76,6 +77,7 @@ function run(block) {
   })
 }
 
+/** What in a shell block names a cors-native command or flag, or an npm script, that does not exist. */
 function shellProblems(code) {
   const problems = []
   for (const line of code.split('\n').map((l) => l.replace(/\s#.*$/, '').trim())) {
