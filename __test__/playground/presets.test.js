@@ -85,6 +85,28 @@ for (const [engine, { executable, debianPackage, launch, newPage }] of Object.en
       t.diagnostic(`screenshot: ${file}`)
     })
 
+    await t.test('on a narrow screen the result comes under the request', async () => {
+      const narrow = await newPage(browser, { width: 700, height: 900 })
+      await narrow.goto(playground.url)
+      await narrow.waitForSelector('body[data-ready="true"]', { timeout: 30_000 })
+      const [send, result] = await narrow.evaluate(() => ['send', 'result'].map((id) => document.getElementById(id).getBoundingClientRect().toJSON()))
+      await narrow.close()
+      assert.ok(result.top > send.bottom && result.right <= 700, JSON.stringify({ send, result }))
+    })
+
+    await t.test('what the server saw is shown as text, never as markup', async () => {
+      const hostile = '<img src=x onerror="document.body.dataset.pwned=1">'
+      await setValue(page, '#options', `{ origin: ['${playground.pageOrigin}'], allowedHeaders: ['X-Note'] }`)
+      await setValue(page, '#method', 'PUT')
+      await setValue(page, '#headers', `X-Note: ${hostile}`)
+      await page.$$eval('#result, #model, #exchange', (elements) => elements.forEach((element) => element.replaceChildren()))
+      await page.click('#send')
+      await page.waitForSelector('#message-2', { timeout: 30_000 })
+      assert.match(await page.$eval('#message-2 pre', (element) => element.textContent), new RegExp(`^x-note: ${hostile}$`, 'm'))
+      assert.equal(await page.$$eval('#exchange img, #exchange script', (elements) => elements.length), 0)
+      assert.equal(await page.evaluate(() => document.body.dataset.pwned), undefined)
+    })
+
     await t.test('axe-core finds no violation', async () => {
       await page.evaluate(AXE)
       const violations = await page.evaluate(() => window.axe.run(document).then((result) => result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)))
