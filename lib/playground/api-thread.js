@@ -15,7 +15,11 @@ let exchanges = []
 // Paths answered before cors runs, as an app's earlier middleware or a proxy would: the
 // mistakes whose answers carry no CORS headers whatever the options say.
 const BEFORE_CORS = {
-  '/fails': (res) => sendJson(res, 500, { error: 'the route failed before cors ran' }),
+  '/fails': (res) => {
+    res.statusCode = 500
+    res.setHeader('Content-Type', 'application/json; charset=utf-8')
+    res.end(JSON.stringify({ error: 'the route failed before cors ran' }))
+  },
   '/old-items': (res) => {
     res.statusCode = 301
     res.setHeader('Location', '/items')

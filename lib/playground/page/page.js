@@ -1,7 +1,8 @@
 'use strict'
 // The playground page: edits the options (linted as you type), sends the request from this
 // browser (or from the other origin's frame), and shows the outcome beside what the server saw.
-// Presets (presets.js) load a common mistake; the state lives in the fragment (state.js).
+// Presets (presets.js) load a common mistake; the state lives in the fragment (state.js); the
+// exchange is drawn by diagram.js, whose ENGINE_NAMES and STEP_WORDS the verdicts share.
 const token = new URLSearchParams(location.search).get('token')
 const $ = (id) => document.getElementById(id)
 let origins
@@ -157,7 +158,12 @@ async function send() {
   summary.id = 'verdict'
   $('result').replaceChildren(summary)
   const request = { url, origin: from, method: init.method, headers: init.headers, credentials: init.credentials }
-  renderModel(await api('POST', '/api/predict', { request }), outcome, from)
+  const predicted = await api('POST', '/api/predict', { request })
+  if (predicted.error) {
+    $('model').replaceChildren(element('p', `The model could not judge this exchange: ${predicted.error}`, 'error'))
+    return
+  }
+  renderModel(predicted, outcome, from)
 }
 
 async function checkUrl() {
