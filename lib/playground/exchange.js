@@ -23,9 +23,7 @@ function messagesFor(log) {
 /** The index in `messages` of the one where `verdict` (an engine's) was blocked, or null. */
 function blockedAt(messages, verdict) {
   if (verdict.allowed) return null
-  const index = messages.findIndex((message) => (verdict.step === 'preflight'
-    ? message.preflight && message.hop === verdict.hop
-    : !message.preflight && message.hop === verdict.hop))
+  const index = messages.findIndex((message) => message.preflight === (verdict.step === 'preflight') && message.hop === verdict.hop)
   return index === -1 ? null : index
 }
 

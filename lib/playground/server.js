@@ -112,7 +112,6 @@ async function startPlayground({ port = 0 } = {}) {
       return compiled
     },
     'POST /api/reset': () => apiOrigin.ask({ action: 'reset' }).then(() => ({})),
-    'GET /api/exchanges': async () => ({ exchanges: await apiOrigin.ask({ action: 'exchanges' }) }),
     // The model's verdict per engine for the request the page just sent and what the API
     // answered, and the messages exchanged, with the one each engine was blocked at.
     'POST /api/predict': async (body) => {

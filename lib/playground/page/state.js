@@ -3,13 +3,15 @@
 // the URL shares a configuration. The fragment is data: read as URL parameters, each one known,
 // checked and bounded, never evaluated. The token stays in the query and never goes here.
 const STATE_MAX = 64 * 1024
+// A select's value must be one of its options.
+const choice = (id) => (value) => [...document.getElementById(id).options].some((option) => option.value === value)
 const STATE_FIELDS = {
   options: (value) => value.length <= 16 * 1024,
-  from: (value) => value === 'page' || value === 'other',
-  route: (value) => ['/items', '/fails', '/old-items'].includes(value),
-  method: (value) => /^[A-Za-z]{1,20}$/.test(value),
+  from: choice('from'),
+  route: choice('route'),
+  method: (value) => value.length <= 64,
   headers: (value) => value.length <= 4096,
-  body: (value) => ['none', 'text', 'json'].includes(value),
+  body: choice('body'),
   credentials: (value) => value === 'include' || value === 'omit',
 }
 
