@@ -8,6 +8,7 @@ pub mod lints;
 #[cfg(test)]
 mod properties;
 pub mod reporting;
+pub mod shared_hosts;
 pub mod status;
 
 use std::sync::Arc;
