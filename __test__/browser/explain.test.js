@@ -18,7 +18,7 @@ test('refusals point at the closest entry', () => {
   assert.match(reasons('https://app.example.com'), /"https:\/\/app\.example\.com\/" differs only by a trailing slash/)
   assert.match(reasons('http://api.example.com'), /differs in scheme: http vs https/)
   assert.match(reasons('http://localhost:3000'), /differs in port: 3000 vs 5173/)
-  assert.equal(reasons('https://evil.example'), 'origin https://evil.example is not allowed')
+  assert.equal(reasons('https://evil.example'), "origin https://evil.example is not allowed | if https://evil.example should be allowed, add it: origin: ['https://app.example.com/', 'http://localhost:5173', 'https://api.example.com', 'https://*.example.org', 'https://evil.example']")
   assert.equal(policy.explain({}).reasons[0], 'the request has no Origin header')
 })
 
