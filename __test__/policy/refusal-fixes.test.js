@@ -65,7 +65,7 @@ test('DEBUG lines on a real Express app: the fix edits the options the route was
   assert.ok(allows({ origin: writtenList(credentials), credentials: true }, NEW))
   assert.ok(!allows({ origin: writtenList(credentials), credentials: true }, 'https://evil.example'), 'the fix allows that origin only')
 
-  assert.match(await loggedFix('/function', NEW), /^the origin function answered no; if https:\/\/new\.example\.com should be allowed, have it answer true for https:\/\/new\.example\.com .*not for every origin$/)
+  assert.match(await loggedFix('/function', NEW), /^the origin function decides: if https:\/\/new\.example\.com should be allowed, have it answer true for https:\/\/new\.example\.com .*not for every origin$/)
   assert.equal(await loggedFix('/answered-list', NEW), `if ${NEW} should be allowed, add it: have the origin function answer ['https://app.example.com', '${NEW}']`)
   assert.equal(await loggedFix('/off', NEW), `origin: false turns CORS off; if ${NEW} should be allowed, set origin: ['${NEW}']`)
 

@@ -31,7 +31,7 @@ pub fn origin_fix(rule: &OriginRule, origin: &str) -> Option<String> {
             js(origin)
         ),
         OriginRule::Dynamic => format!(
-            "the origin function answered no; if {origin} should be allowed, have it answer true for {origin} (or a list holding {}), not for every origin",
+            "the origin function decides: if {origin} should be allowed, have it answer true for {origin} (or a list holding {}), not for every origin",
             js(origin)
         ),
     })
@@ -151,6 +151,7 @@ pub fn preflight_fix(
         _ => return None,
     };
     let asked: String = asked.chars().take(REQUEST_VALUE_SHOWN).collect();
+    let shown = escaped(&asked);
     let mut items = list_items(current);
     // Strict mode judges by the Fetch standard: a `*` is literal with credentials, and never
     // covers Authorization.
@@ -165,7 +166,7 @@ pub fn preflight_fix(
     items.push(asked.clone());
     let listed: Vec<String> = items.iter().map(|item| js(item)).collect();
     Some(format!(
-        "if {asked} should be allowed, add it: {option}: [{}]{star}",
+        "if {shown} should be allowed, add it: {option}: [{}]{star}",
         listed.join(", ")
     ))
 }
@@ -196,19 +197,24 @@ fn list_items(value: Option<&str>) -> Vec<String> {
 
 /// `text` as a single-quoted JS string literal.
 fn js(text: &str) -> String {
-    let mut literal = String::from("'");
+    format!("'{}'", escaped(text))
+}
+
+/// `text` with `\\`, `'` and control characters escaped as in a JS string literal, so that
+/// nothing from a request can drive a terminal.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '\\' | '\'' => {
-                literal.push('\\');
-                literal.push(c);
+                out.push('\\');
+                out.push(c);
             }
-            c if c.is_control() => literal.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => literal.push(c),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
         }
     }
-    literal.push('\'');
-    literal
+    out
 }
 
 #[cfg(test)]
@@ -358,6 +364,9 @@ mod tests {
         );
         let long = Failure::HeaderNotAllowed(format!("x-{}'", "a".repeat(5000)));
         assert!(preflight_fix(&long, None, None).unwrap().len() < 300);
+        let control = Failure::MethodNotAllowed("P\u{1b}[2J".into());
+        let advice = preflight_fix(&control, None, None).unwrap();
+        assert!(!advice.contains('\u{1b}'), "{advice}");
     }
 
     #[test]
