@@ -75,11 +75,16 @@ fn fixed_fix(raw: &str, origin: &str) -> String {
             js(origin)
         );
     }
-    let mut entries = kept(&[raw.to_string()]);
-    entries.push(js(origin));
+    if raw == "null" {
+        return format!(
+            "if {origin} should be allowed, write origin: [{}] instead of 'null', which any page can send",
+            js(origin)
+        );
+    }
     format!(
-        "if {origin} should be allowed, list both: origin: [{}]",
-        entries.join(", ")
+        "if {origin} should be allowed, list both: origin: [{}, {}]",
+        js(raw),
+        js(origin)
     )
 }
 
@@ -303,6 +308,10 @@ mod tests {
             "origin: false turns CORS off; if https://b.example should be allowed, set origin: ['https://b.example']"
         );
         assert!(fix(&OriginRule::Dynamic, "https://b.example").contains("have it answer true for https://b.example (or a list holding 'https://b.example'), not for every origin"));
+        assert_eq!(
+            fix(&OriginRule::Fixed("null".into()), "https://b.example"),
+            "if https://b.example should be allowed, write origin: ['https://b.example'] instead of 'null', which any page can send"
+        );
         assert_eq!(origin_fix(&OriginRule::Any, "https://b.example"), None);
         assert_eq!(origin_fix(&OriginRule::Reflect, "https://b.example"), None);
     }
