@@ -84,7 +84,7 @@ test('DEBUG lines on a real Express app: the fix edits the options the route was
   assert.doesNotMatch(server.output(), /more refusals not logged/)
 })
 
-test('explain(): the refusal reasons end with the fix, and each blocking engine gives it', () => {
+test("explain(): the policy's refusal reasons end with the fix, and each blocking engine gives the options' edit", () => {
   const policy = cors.compile({ origin: ['https://app.example.com', /^https:\/\/[a-z]+\.example\.org$/], credentials: true })
   const refused = policy.explain({ origin: NEW, credentials: true })
   const fix = `if ${NEW} should be allowed, add it: origin: ['https://app.example.com', /^https:\\/\\/[a-z]+\\.example\\.org$/, '${NEW}']`
@@ -100,9 +100,20 @@ test('explain(): the refusal reasons end with the fix, and each blocking engine 
   assert.deepEqual(header.reasons, ['the preflight is refused with 403: header x-api-key is not allowed', "if x-api-key should be allowed, add it: allowedHeaders: ['Content-Type', 'x-api-key']"])
   assert.equal(header.engines.firefox.fix, header.reasons[1])
 
-  // An allowed origin and an origin rule that refuses none keep the model's words.
   assert.deepEqual(policy.explain({ origin: 'https://app.example.com' }).reasons, ['origin https://app.example.com is allowed'])
-  assert.match(cors.compile({ origin: '*' }).explain({ origin: NEW, credentials: true }).engines.chromium.fix, /With credentials the browser refuses Access-Control-Allow-Origin: \*/)
+
+  // What a browser refuses in an answer the policy gives: the options edited, and with
+  // credentials never '*' nor every origin.
+  for (const options of [{ origin: '*', credentials: true }, { origin: true }]) {
+    const withCookies = cors.compile(options).explain({ origin: NEW, credentials: true })
+    assert.match(withCookies.engines.chromium.fix, new RegExp(`if ${NEW} should send cookies, set origin: \\['${NEW}'\\], credentials: true$`), JSON.stringify(options))
+    assert.ok(cors.compile({ origin: [NEW], credentials: true }).explain({ origin: NEW, credentials: true }).allowed, 'the fix, applied, allows it')
+  }
+  const noCredentials = cors.compile({ origin: [NEW] }).explain({ origin: NEW, credentials: true })
+  assert.equal(noCredentials.engines.webkit.fix, `if ${NEW} should send cookies, set credentials: true`)
+  const method = cors.compile({ origin: [NEW], methods: 'GET,PUT' }).explain({ origin: NEW, method: 'PATCH' })
+  assert.equal(method.reasons.at(-1), "Chromium, Firefox, WebKit will refuse it at the preflight: if PATCH should be allowed, add it: methods: ['GET', 'PUT', 'PATCH']")
+  assert.ok(cors.compile({ origin: [NEW], methods: ['GET', 'PUT', 'PATCH'] }).explain({ origin: NEW, method: 'PATCH' }).allowed)
 
   // What browsers never send is quoted, escaped and bounded, and gets no entry.
   const odd = cors.compile({ origin: ['https://app.example.com'] }).explain({ origin: `https://x.example/\u001b[31m${'a'.repeat(5000)}` })

@@ -56,9 +56,14 @@ function explain(pipeline, { origin, method = 'GET', requestHeaders, privateNetw
   const actual = asked.needed ? decideNow(pipeline, requestShape(method, origin, undefined, undefined, false)).decision : decision
   result.engines = browserVerdicts({ url, origin, method, requestHeaders, credentials }, asked.needed ? decision : null, actual)
   result.allowed = result.engines !== null && Object.values(result.engines).every((engine) => engine.allowed)
-  // The policy knows its options: the fix of its own refusal is its edit of them, for every engine.
+  // The policy knows its options: the fix of its own refusal, or of what a browser refuses in
+  // its answer, is its edit of them (a delegate's policy is not known here: the model's fix).
   const policyFix = origin !== undefined && refuses(decision, origin) ? decision.explainer.originRefusalFix(origin) : decision.fix
-  if (policyFix !== null) for (const engine of Object.values(result.engines ?? {})) if (!engine.allowed) engine.fix = policyFix
+  for (const engine of Object.values(result.engines ?? {})) {
+    if (engine.allowed) continue
+    const fix = policyFix ?? pipeline.policy?.engineFix(engine.failure, origin, asked.method ?? method, askedHeaders ?? '')
+    if (fix) engine.fix = fix
+  }
   result.reasons.push(...reasons(decision, origin, result, asked, policyFix))
   if (privateNetwork && asked.needed && result.headers['Access-Control-Allow-Private-Network'] !== 'true') {
     result.reasons.push('the preflight asks for private network access, which the policy does not allow (allowPrivateNetwork: true); Chromium 142 and later no longer send this question')

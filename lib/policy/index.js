@@ -1,7 +1,7 @@
 'use strict'
 // A Policy: options compiled into the native policy, its header values, and the decisions of
 // actual requests, built once (per policy, or per echoed origin through a BoundedMemo).
-const { policyBuild, policyHeaderValues, policyLints, policyOriginFix, policyOriginList, policyPreflightRefusal, policyReports } = require('../addon')
+const { policyBuild, policyEngineFix, policyHeaderValues, policyLints, policyOriginFix, policyOriginList, policyPreflightRefusal, policyReports } = require('../addon')
 const { BoundedMemo } = require('./bounded-memo')
 const { actualDecision, passDecision } = require('../pipeline/decision')
 const { nativeCall } = require('../addon/native-call')
@@ -78,6 +78,14 @@ class Policy {
   /** What to change in the options so that a refused origin is allowed, if it should be, or null. */
   originRefusalFix(origin) {
     return typeof origin === 'string' ? policyOriginFix(this.handle, origin) : null
+  }
+
+  /**
+   * The fix, as the options edited, for what a browser refuses in this policy's answer
+   * (`failure`: the model's code; `requestHeaders`: comma-separated names), or null.
+   */
+  engineFix(failure, origin, method, requestHeaders) {
+    return policyEngineFix(this.handle, failure, origin, method, requestHeaders)
   }
 
   /** Warns of a mistake in an origin function's answer, unless the policy turns its code off. */

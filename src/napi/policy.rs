@@ -343,6 +343,19 @@ pub fn policy_origin_fix(policy: &External<Arc<Policy>>, origin: String) -> Opti
     policy.origin_fix(&origin)
 }
 
+/// The fix, as the options edited, for what a browser refuses in the policy's answer (the
+/// model's failure code); null when there is none of that form.
+#[napi(catch_unwind)]
+pub fn policy_engine_fix(
+    policy: &External<Arc<Policy>>,
+    failure: String,
+    origin: String,
+    method: String,
+    request_headers: String,
+) -> Option<String> {
+    policy.engine_fix(&failure, &origin, &method, &request_headers)
+}
+
 /// Compiles an origin list on its own: what an origin function answered (a RegExp or an array).
 #[napi(catch_unwind)]
 pub fn origin_list_build(origin: OriginInput) -> Result<External<Arc<OriginList>>> {

@@ -37,6 +37,22 @@ pub fn origin_fix(rule: &OriginRule, origin: &str) -> Option<String> {
     })
 }
 
+/// The fix for a request with credentials from `origin` that the policy allows, but not with
+/// credentials (`credentials: false`, or `'*'`, which browsers refuse with credentials). Never
+/// `'*'` or every origin with credentials: an origin rule allowing any origin becomes a list.
+pub fn credentials_fix(rule: &OriginRule, origin: &str) -> String {
+    if let Some(fix) = unsendable(origin) {
+        return fix;
+    }
+    match rule.allows_any() {
+        true => format!(
+            "credentials need the origins listed (browsers refuse '*' with them, and allowing every origin with them lets any site read your users' data): if {origin} should send cookies, set origin: [{}], credentials: true",
+            js(origin)
+        ),
+        false => format!("if {origin} should send cookies, set credentials: true"),
+    }
+}
+
 /// The fix for a request from `origin` that the list an origin function answered refuses.
 pub fn answered_list_fix(list: &OriginList, origin: &str) -> String {
     unsendable(origin).unwrap_or_else(|| list_fix(list, origin, "have the origin function answer "))
@@ -376,6 +392,20 @@ mod tests {
         let control = Failure::MethodNotAllowed("P\u{1b}[2J".into());
         let advice = preflight_fix(&control, None, None).unwrap();
         assert!(!advice.contains('\u{1b}'), "{advice}");
+    }
+
+    #[test]
+    fn credentials_are_never_advised_with_any_origin() {
+        for rule in [OriginRule::Any, OriginRule::Reflect] {
+            assert!(credentials_fix(&rule, "https://a.example").ends_with(
+                "if https://a.example should send cookies, set origin: ['https://a.example'], credentials: true"
+            ));
+        }
+        assert_eq!(
+            credentials_fix(&list(&["https://a.example"], &[]), "https://a.example"),
+            "if https://a.example should send cookies, set credentials: true"
+        );
+        assert!(credentials_fix(&OriginRule::Any, "null").starts_with("an Origin of null"));
     }
 
     #[test]

@@ -144,6 +144,29 @@ impl Policy {
         fixes::origin_fix(&self.origin, origin)
     }
 
+    /// The fix, as the options edited, for what a browser refuses in the policy's answer to a
+    /// request from `origin` (`failure`: the model's code, such as `method-not-allowed`); None
+    /// when the failure has no fix of that form.
+    pub fn engine_fix(
+        &self,
+        failure: &str,
+        origin: &str,
+        method: &str,
+        request_headers: &str,
+    ) -> Option<String> {
+        match failure {
+            "wildcard-with-credentials" | "allow-credentials-not-true" => {
+                Some(fixes::credentials_fix(&self.origin, origin))
+            }
+            // The Fetch standard refuses whatever an engine refuses here.
+            "method-not-allowed"
+            | "header-not-allowed"
+            | "invalid-allow-methods"
+            | "invalid-allow-headers" => self.preflight_refusal(method, request_headers)?.fix,
+            _ => None,
+        }
+    }
+
     /// Whether the policy reports mistakes with this code: those found after it was built (in
     /// an origin function's answer) are silenced as the ones found in its options are.
     pub fn reports(&self, code: Code) -> bool {
