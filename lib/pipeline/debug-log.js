@@ -2,7 +2,8 @@
 // DEBUG=cors-native (or DEBUG=*, cors*, ...) logs why requests were refused, at most 10 lines per 10
 // seconds so a flood of bad requests cannot flood the log. A line names the request, the
 // reason with the closest configured entry, what Chromium will print, and the fix: the
-// policy's edit of the options when it refused the origin, else the browser model's.
+// policy's edit of the options when it has one (the origin, strict mode's methods and
+// headers), else the browser model's.
 const { browserVerdicts, SOME_URL } = require('../browser/verdict')
 const { isPreflight } = require('./preflight')
 const WINDOW_MS = 10_000
