@@ -46,7 +46,7 @@ function describe(result) {
       lines.push(`${ENGINE_NAMES[name]}: allowed${verdict.preflightCacheSeconds !== null ? ` (preflight cached ${verdict.preflightCacheSeconds} s)` : ''}`)
       if (verdict.deviation) lines.push(`  note: ${verdict.deviation}`)
     } else {
-      lines.push(`${ENGINE_NAMES[name]}: BLOCKED at the ${verdict.step}`)
+      lines.push(`${ENGINE_NAMES[name]}: BLOCKED${verdict.step ? ` at the ${verdict.step}` : ''}`)
       lines.push(`  console: ${verdict.console}`)
       lines.push(`  fix: ${verdict.fix}`)
     }
