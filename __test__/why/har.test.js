@@ -99,6 +99,21 @@ test('a preflight recorded before its request is judged with it, and a blocked a
   assert.equal(get.engines.chromium.step, 'response')
 })
 
+test('Firefox\'s HAR, untyped: a request is CORS\'s only when it carried an Origin', async () => {
+  const page = 'https://app.example.com'
+  const har = { log: { version: '1.2', creator: { name: 'Firefox' }, browser: { name: 'Firefox' }, entries: [
+    entry('GET', 'https://cdn.example.net/logo.png', [['Referer', `${page}/`]], 200, []),
+    entry('GET', 'https://api.example.com/me', [['Origin', page], ['Referer', `${page}/`], ['Cookie', 'sid=1']], 200, [['Access-Control-Allow-Origin', page]]),
+  ] } }
+  const { code, stdout } = await whyHar(writeHar('firefox.har', har))
+  const results = JSON.parse(stdout)
+  assert.deepEqual(results.map((r) => r.url), ['https://api.example.com/me'])
+  assert.equal(results[0].credentials, 'include')
+  assert.equal(results[0].recorded.engine, 'firefox')
+  assert.equal(results[0].engines.firefox.failure, 'allow-credentials-not-true')
+  assert.equal(code, 1)
+})
+
 test('a malformed HAR is a clear error, exit 2', async () => {
   const cases = [
     ['not-json.har', '{"log": ', /is not JSON/],

@@ -10,7 +10,7 @@ const MAX_HAR_BYTES = 64 * 1024 * 1024
 const MAX_ENTRIES = 20_000
 // The types Chromium gives a page's fetch() and XMLHttpRequest; Firefox's HAR has no type.
 const FETCH_TYPES = new Set(['fetch', 'xhr', 'preflight'])
-const ENGINE_OF = { chromium: 'chromium', 'google chrome': 'chromium', 'microsoft edge': 'chromium', firefox: 'firefox', webkit: 'webkit', safari: 'webkit' }
+const ENGINE_OF = { webinspector: 'chromium', chromium: 'chromium', 'google chrome': 'chromium', 'microsoft edge': 'chromium', firefox: 'firefox', webkit: 'webkit', safari: 'webkit' }
 
 function readHar(file) {
   let size
@@ -65,12 +65,16 @@ function recordedBy(log) {
 
 const header = (headers, name) => headers.find(([n]) => n.toLowerCase() === name)?.[1]
 
-/** The page's origin: the Origin the request carried, else its Referer's. */
+/**
+ * The page's origin: the Origin the request carried, else, for a request typed as a fetch (a
+ * blocked one may be recorded without its Origin), its Referer's. An untyped request without
+ * Origin (Firefox's HAR: an image, a script) is no CORS request.
+ */
 function pageOrigin(entry) {
   const origin = header(entry.headers, 'origin')
   if (origin) return origin
   const referer = header(entry.headers, 'referer')
-  return referer ? originOf(referer) : null
+  return referer && entry.type !== null ? originOf(referer) : null
 }
 
 const isPreflight = (entry) => entry.type === 'preflight' || (entry.method === 'OPTIONS' && header(entry.headers, 'access-control-request-method') !== undefined)
@@ -156,8 +160,8 @@ function judge({ entry, chain, preflight, origin, engine }) {
     problems: [],
     unsafe: [],
     exchanges: {
-      preflight: preflight ? { request: { method: preflight.method, url: preflight.url, headers: preflight.headers }, response: preflightAnswer } : null,
-      actual: chain.map((hop) => ({ request: { method: hop.method, url: hop.url, headers: hop.headers }, response: answered(hop) })),
+      preflight: preflight ? { request: { method: preflight.method, url: preflight.url, headers: preflight.headers }, response: preflightAnswer, failure: preflight.failure } : null,
+      actual: chain.map((hop) => ({ request: { method: hop.method, url: hop.url, headers: hop.headers }, response: answered(hop), failure: hop.failure })),
     },
   }
 }

@@ -56,7 +56,7 @@ fn meaning(reading: &Reading) -> String {
         "header-not-allowed" => "The preflight's answer did not list a header the page set in Access-Control-Allow-Headers.".into(),
         "redirect-with-credentials" => "The server redirected to a URL with user:password@ in it, which browsers refuse on a cross-origin fetch.".into(),
         "too-many-redirects" => "The fetch followed more than 20 redirects: a redirect loop.".into(),
-        "redirect-scheme" => "The server redirected to a URL that is not http(s), which fetch() does not follow (Firefox prints the same words when the server cannot be reached at all).".into(),
+        "redirect-scheme" => "The server redirected to a URL that is not http(s), which fetch() does not follow (Firefox prints the same words when the server cannot be reached at all, or when its local network access prompt was denied).".into(),
         "local-network-access" => format!("Chromium's Local Network Access: the page asked to reach the {} address space (this machine or the local network) and the permission was not granted (denied, not asked, or headless).", space(Some(value))),
         "insecure-private-network" => format!("The page is not a secure context (http://) and fetched the more private {} address space; Chromium refuses that whatever the permission.", space(Some(value))),
         "address-space-mismatch" => format!("The fetch declared targetAddressSpace {} but the server is in the {} address space.", space(reading.target_space.as_deref()), space(Some(value))),

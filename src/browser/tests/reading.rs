@@ -191,3 +191,25 @@ fn the_fix_of_a_read_line_is_the_models() {
         .contains("Access-Control-Allow-Origin: https://app.example.com"));
     assert!(explanation(&firefox).contains("does not say whether"));
 }
+
+proptest::proptest! {
+    /// Any text, template words mixed in included, is read or refused without a panic.
+    #[test]
+    fn any_text_is_read_or_refused(
+        parts in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("Access to fetch at '".to_string()),
+            proptest::strategy::Just("' (redirected from '".to_string()),
+            proptest::strategy::Just("' from origin '".to_string()),
+            proptest::strategy::Just("' has been blocked by CORS policy: ".to_string()),
+            proptest::strategy::Just("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ".to_string()),
+            proptest::strategy::Just("Status code: ".to_string()),
+            proptest::strategy::Just("{value}".to_string()),
+            "\\PC{0,12}",
+        ], 0..12),
+    ) {
+        let text = parts.concat();
+        if let Some(reading) = read_console(&text) {
+            let _ = (explanation(&reading), reading_fix(&reading, None));
+        }
+    }
+}
