@@ -3,8 +3,8 @@
 // path per failure; the page (another origin) fetches each path with the `init` given here.
 const http = require('node:http')
 
-/** `path -> { init, answer(req, base) -> { status, headers }, failure, step, target?, firefox? }`: the failure
- * and step the model names (`firefox` where its failure differs). */
+/** `path -> { init, answer(req, base) -> { status, headers }, failure, step, target?, firefox?, only? }`: the
+ * failure and step the model names (`firefox` where its failure differs; `only` the engine whose line names it). */
 const FAILURES = {
   '/missing': { init: {}, failure: 'missing-allow-origin', step: 'response', answer: () => ({ status: 200, headers: {} }) },
   '/preflight-missing': { init: { method: 'PUT' }, failure: 'missing-allow-origin', step: 'preflight', answer: () => ({ status: 204, headers: {} }) },
@@ -22,6 +22,9 @@ const FAILURES = {
   '/header': { init: { headers: { 'x-api-key': '1' } }, failure: 'header-not-allowed', step: 'preflight', answer: (req) => ({ status: 204, headers: { 'Access-Control-Allow-Origin': req.headers.origin } }) },
   '/redirect-credentials': { init: {}, failure: 'redirect-with-credentials', step: 'redirect', answer: (req, base) => ({ status: 302, headers: { 'Access-Control-Allow-Origin': req.headers.origin, Location: base.replace('//', '//u:p@') + '/ok' } }) },
   '/redirect-ftp': { init: {}, failure: 'redirect-scheme', step: 'redirect', answer: (req) => ({ status: 302, headers: { 'Access-Control-Allow-Origin': req.headers.origin, Location: 'ftp://127.0.0.1/x' } }) },
+  // Chromium's console gives this line without the URL; Firefox prints only the NetworkError
+  // every failed fetch gets, which why refuses to read (cli.test.js).
+  '/loop': { init: {}, failure: 'too-many-redirects', step: 'redirect', only: 'chromium', answer: (req, base) => ({ status: 302, headers: { 'Access-Control-Allow-Origin': req.headers.origin, Location: `${base}/loop?again` } }) },
   // The line names the redirect's target, and (Chromium) this path as where it came from.
   '/redirected': { init: {}, failure: 'missing-allow-origin', step: 'response', target: '/missing?via=redirect', answer: (req, base) => ({ status: 302, headers: { 'Access-Control-Allow-Origin': req.headers.origin, Location: `${base}/missing?via=redirect` } }) },
 }

@@ -88,6 +88,10 @@ pub const FORMS: &[Form] = &[
     // Chromium 156: schemes it never redirects a fetch to fail before the CORS check.
     form(C, "redirect-scheme", Line, "Failed to load resource: net::ERR_UNSAFE_REDIRECT ({url})"),
     form(C, "redirect-scheme", Reason, "Cross origin requests are only supported for protocol schemes: chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, isolated-app."),
+    // The same two as the console API gives them (the URL apart, as the line's source):
+    // read only, the model prints the URL in the line.
+    form(C, "too-many-redirects", Line, "Failed to load resource: net::ERR_TOO_MANY_REDIRECTS"),
+    form(C, "redirect-scheme", Line, "Failed to load resource: net::ERR_UNSAFE_REDIRECT"),
     // Blocks that are not CORS's: read only, the model does not predict them.
     form(C, "local-network-access", Reason, "Permission was denied for this request to access the `{value}` address space."),
     form(C, "insecure-private-network", Reason, "The request client is not a secure context and the resource is in more-private address space `{value}`."),
@@ -190,15 +194,16 @@ pub fn line(engine: Engine, failure: &Failure, cx: &Context) -> String {
         }),
         _ => false,
     };
-    let mut forms = FORMS
+    // Chromium names a redirect to a scheme it never follows in a line of its own.
+    let shape_fits = |f: &Form| {
+        engine != Engine::Chromium
+            || code != "redirect-scheme"
+            || (f.shape == Shape::Line) == unsafe_scheme
+    };
+    let form = FORMS
         .iter()
-        .filter(|f| f.engine == engine && f.code == code);
-    let form = if engine == Engine::Chromium && code == "redirect-scheme" && !unsafe_scheme {
-        forms.nth(1)
-    } else {
-        forms.next()
-    }
-    .expect("every failure has a form in every engine");
+        .find(|f| f.engine == engine && f.code == code && shape_fits(f))
+        .expect("every failure has a form in every engine");
     let (url, redirected_from) = match failure {
         // The line names the target the page was redirected to, from the URL first fetched.
         Failure::RedirectScheme(target)
