@@ -30,6 +30,8 @@ function parseArgs(argv) {
   }
   if (args.lines.length > 1) throw new UsageError(`give the console line as one argument, in quotes (got ${args.lines.length} arguments)`)
   if (args.har && args.lines.length) throw new UsageError('give a console line or --har <file>, not both')
+  const lineOnly = ['url', 'origin', 'method', 'timeout', 'credentials', 'no-check'].filter((name) => args[name] !== undefined)
+  if (args.har && (lineOnly.length || args.headers.length)) throw new UsageError(`--${lineOnly[0] ?? 'header'} goes with a console line; --har judges what the HAR recorded, offline`)
   return args
 }
 

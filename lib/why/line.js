@@ -3,6 +3,7 @@
 // its own texts), then, when the URL answers from here, what `check` finds there now.
 const { readConsole } = require('../browser/model')
 const { check, UsageError, NetworkError } = require('../check')
+const { checkUrl, checkOrigin, checkMethod, checkHeaders, checkTimeout } = require('../check/usage')
 
 const MAX_LINE_BYTES = 64 * 1024
 // Colours and cursor moves a terminal copy may carry: not part of what the browser printed.
@@ -25,6 +26,15 @@ function checkOptions(reading, options) {
   return { origin: reading.origin, method, headers, credentials: Boolean(options.credentials) || CREDENTIALED.has(reading.failure), timeout: options.timeout, probes: false }
 }
 
+/** The flags, validated before anything is read or sent: a bad one is a usage error, not a failed check. */
+function checkFlags({ url, origin, method, headers, timeout }) {
+  if (url !== undefined) checkUrl(url)
+  if (origin !== undefined) checkOrigin(origin)
+  if (method !== undefined) checkMethod(method)
+  checkHeaders(headers)
+  checkTimeout(timeout)
+}
+
 /** Why a line cannot be read: every case is a UsageError naming what to paste instead. */
 function unreadable(text, reading) {
   if (reading?.generic) {
@@ -39,6 +49,7 @@ function unreadable(text, reading) {
  * `checkError` says why). Rejects with a UsageError when the text is not a line it knows.
  */
 async function why(text, options = {}) {
+  checkFlags(options)
   if (typeof text !== 'string' || text.trim() === '') throw new UsageError('give the console line as an argument or on standard input')
   if (Buffer.byteLength(text) > MAX_LINE_BYTES) throw new UsageError(`the console line is over ${MAX_LINE_BYTES / 1024} KiB; paste only the line about the blocked fetch`)
   const clean = text.replace(ANSI, '')
