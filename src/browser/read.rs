@@ -76,28 +76,24 @@ fn read_line(line: &str) -> Option<Reading> {
 /// A line that is one form of `engine` from end to end.
 fn whole(engine: Engine, line: &str) -> Option<Reading> {
     let found = fitting(engine, line, |shape| shape != Shape::Reason)?;
-    let reading = found.reading(engine);
-    Some(
-        match (reading.failure, reading.url.as_deref(), &found.holes) {
-            ("mixed-content", _, holes) => Reading {
-                origin: hole(holes, "page").and_then(super::origin_of),
-                ..reading
-            },
-            _ => reading,
-        },
-    )
+    let mut reading = found.reading(engine);
+    // The mixed-content line names the page, not its origin.
+    if let Some(page) = hole(&found.holes, "page") {
+        reading.origin = super::origin_of(page);
+    }
+    Some(reading)
 }
 
 /// A reason inside the engine's frame.
 fn framed(engine: Engine, line: &str) -> Option<Reading> {
-    let (frame, reason) = match engine {
+    let frame = match engine {
         Engine::Chromium => [CHROMIUM_REDIRECTED, CHROMIUM]
             .into_iter()
-            .find_map(|frame| holes(frame, line).map(|h| (h, "reason")))?,
-        Engine::Firefox => (holes(FIREFOX, line)?, "reason"),
+            .find_map(|frame| holes(frame, line))?,
+        Engine::Firefox => holes(FIREFOX, line)?,
         _ => return None,
     };
-    let mut reason = hole(&frame, reason)?;
+    let mut reason = hole(&frame, "reason")?;
     let mut preflight = false;
     if engine == Engine::Chromium {
         if let Some(inner) = holes(CHROMIUM_PREFLIGHT, reason) {
