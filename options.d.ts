@@ -41,7 +41,11 @@ export interface CorsOptions {
    * server and refused with a 403 saying why. @default false
    */
   strict?: boolean | undefined
-  /** Answer `Access-Control-Request-Private-Network: true` preflights. @default false */
+  /**
+   * Answer `Access-Control-Request-Private-Network: true` preflights. Only Chromium before 142
+   * sends them: 142 and later (Local Network Access) and Firefox ask the user with a permission
+   * prompt instead, which no server header answers. @default false
+   */
   allowPrivateNetwork?: boolean | undefined
   /** `{ CORS_NATIVE_NULL_ORIGIN: false }` turns a warning code off (also in strict mode). */
   warnings?: { [code in WarningCode]?: boolean } | undefined

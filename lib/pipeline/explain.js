@@ -66,7 +66,7 @@ function explain(pipeline, { origin, method = 'GET', requestHeaders, privateNetw
   }
   result.reasons.push(...reasons(decision, origin, result, asked, policyFix))
   if (privateNetwork && asked.needed && result.headers['Access-Control-Allow-Private-Network'] !== 'true') {
-    result.reasons.push('the preflight asks for private network access, which the policy does not allow (allowPrivateNetwork: true); Chromium 142 and later no longer send this question')
+    result.reasons.push('the preflight asks for private network access, which the policy does not allow (allowPrivateNetwork: true); only Chromium before 142 sends this question: 142 and later, and Firefox, ask the user with a local network access prompt instead')
   }
   return result
 }

@@ -105,7 +105,7 @@ class Policy {
 function compilePolicy(options) {
   const { input, merged } = policyInput(options)
   const originFunction = typeof merged.origin === 'function' ? merged.origin : null
-  const allowPrivateNetwork = booleanInput('allowPrivateNetwork', merged.allowPrivateNetwork, 'use true to answer Private Network Access preflights')
+  const allowPrivateNetwork = booleanInput('allowPrivateNetwork', merged.allowPrivateNetwork, 'use true to answer the Private Network Access preflights of Chromium before 142 (142 and later, and Firefox, ask the user with a local network access prompt instead)')
   return new Policy(input, originFunction, allowPrivateNetwork)
 }
 
