@@ -38,8 +38,14 @@ export interface CheckResult {
   allowed: boolean
   preflightNeeded: boolean
   engines: Record<Engine, EngineVerdict>
-  server: { name: 'express' | 'next' | 'starlette' | 'django-cors-headers'; label: string; evidence: string[] } | null
-  /** The fix in the recognised server's configuration language. */
+  /** The recognised stack; `confidence: 'low'` when only one weak sign matched (then `fix` is in HTTP terms). */
+  server: {
+    name: 'express' | 'next' | 'starlette' | 'django-cors-headers' | 'flask-cors' | 'fastify' | 'hono' | 'koa' | 'nginx'
+    label: string
+    confidence: 'high' | 'low'
+    evidence: string[]
+  } | null
+  /** The fix in the recognised server's configuration language (in HTTP terms when the server is not recognised for sure). */
   fix: string | null
   /** Problems that look like CORS but are not (a 500, CSRF, a refused OPTIONS...). */
   problems: Finding[]

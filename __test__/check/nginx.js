@@ -16,13 +16,13 @@ function nginxMissing() {
 }
 
 /**
- * Starts nginx for the page at `origin`; `fixed`, when given, is the body of an extra
- * `location /fixed/` block. Resolves with `{ url, stop }`; stop also removes the prefix.
+ * Starts nginx for the page at `origin`; `fixed(prefix)`, when given, returns the body of an
+ * extra `location /fixed/` block. Resolves with `{ url, stop }`; stop also removes the prefix.
  */
 async function startNginx(origin, fixed) {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-native-nginx-'))
   const [port, backendPort] = [await freePort(), await freePort()]
-  const values = { PREFIX: prefix, PORT: port, BACKEND_PORT: backendPort, ORIGIN: origin, FIXED: fixed ? `    location /fixed/ {\n${fixed}\n    }` : '' }
+  const values = { PREFIX: prefix, PORT: port, BACKEND_PORT: backendPort, ORIGIN: origin, FIXED: fixed ? `    location /fixed/ {\n      ${fixed(prefix)}\n    }` : '' }
   const config = fs.readFileSync(TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name) => String(values[name]))
   fs.writeFileSync(path.join(prefix, 'nginx.conf'), config)
   fs.writeFileSync(path.join(prefix, 'htpasswd'), 'user:{PLAIN}secret\n')

@@ -50,6 +50,7 @@ async function check(url, options) {
   const unsafe = probes ? await findUnsafe(request, direct, deadline) : []
   const { engines } = prediction
   const blocked = ENGINES.map((name) => engines[name]).find((verdict) => !verdict.allowed) ?? null
+  const fix = serverFix(server, { request, asked: prediction, blocked, problems: problems.map((p) => p.code), exchange })
   return {
     version: FORMAT_VERSION,
     url: request.url,
@@ -61,7 +62,7 @@ async function check(url, options) {
     preflightNeeded: prediction.preflightNeeded,
     engines,
     server,
-    fix: serverFix(server?.name, { request, asked: prediction, blocked, problems: problems.map((p) => p.code) }),
+    fix: fix?.text ?? null,
     problems,
     unsafe,
     exchanges: exchangesOf(walks.chromium.sent),

@@ -29,7 +29,7 @@ function describe(result) {
   const { exchanges } = result
   lines.push(`${result.method} ${result.url}`)
   lines.push(`  from origin ${result.origin}, credentials: ${result.credentials}`)
-  if (result.server) lines.push(`  server: ${result.server.label} (${result.server.evidence.join('; ')})`)
+  if (result.server) lines.push(`  server: ${result.server.label}${result.server.confidence === 'high' ? '' : ', not certain'} (${result.server.evidence.join('; ')})`)
   if (exchanges.preflight) {
     lines.push(`  preflight: OPTIONS (${asked(exchanges.preflight.request)}) -> ${status(exchanges.preflight.response)}`)
   } else {
@@ -51,7 +51,7 @@ function describe(result) {
       lines.push(`  fix: ${verdict.fix}`)
     }
   }
-  if (result.fix) lines.push('', `Fix for ${result.server.label}: ${result.fix}`)
+  if (result.fix) lines.push('', `Fix${result.server?.confidence === 'high' ? ` for ${result.server.label}` : ''}: ${result.fix}`)
   if (result.problems.length) {
     lines.push('', 'Not CORS, or hidden by it:')
     for (const problem of result.problems) lines.push(`  - ${problem.message}`)
