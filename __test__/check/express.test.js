@@ -19,7 +19,7 @@ function cases(api, pages) {
     { name: 'typical: another origin', url: `${api}/typical/items`, origin: pages.other },
     { name: 'trailing slash in origin', url: `${api}/slash/items`, origin: pages.allowed, expect: { server: 'express', fix: /differs only by a trailing slash\): if http:\/\/localhost:\d+ should be allowed, write it exactly so in `origin`/ } },
     // The defaults allow DELETE: the fix must neither list methods nor replace the origins.
-    { name: 'typical: DELETE from another origin', url: `${api}/typical/items`, origin: pages.other, method: 'DELETE', expect: { server: 'express', fix: /^(?!.*methods)If http:\/\/127\.0\.0\.1:\d+ should be allowed, add it to `origin`$/ } },
+    { name: 'typical: DELETE from another origin', url: `${api}/typical/items`, origin: pages.other, method: 'DELETE', expect: { server: 'express', fix: /^(?!.*methods)if http:\/\/127\.0\.0\.1:\d+ should be allowed, add it to `origin`$/ } },
     { name: "origin '*' with credentials", url: `${api}/star-credentials/items`, origin: pages.allowed, credentials: true },
     { name: "origin '*', request without credentials", url: `${api}/star-credentials/items`, origin: pages.allowed },
     { name: 'origin: true with credentials (reflects any)', url: `${api}/reflect/items`, origin: pages.allowed, credentials: true, expect: { unsafe: ['echoes-any-origin-with-credentials'] } },

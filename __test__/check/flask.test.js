@@ -22,6 +22,7 @@ function cases(api, pages) {
     { name: 'typical: credentialed JSON PUT', url: `${api}/typical/items`, origin: pages.allowed, method: 'PUT', headers: json, credentials: true, body: '{}', expect },
     { name: 'typical: view raises (500 keeps the headers)', url: `${api}/typical/boom`, origin: pages.allowed, expect },
     { name: 'typical: another origin', url: `${api}/typical/items`, origin: pages.other, expect },
+    { name: 'typical: another origin, DELETE', url: `${api}/typical/items`, origin: pages.other, method: 'DELETE', expect },
     { name: "typical: fetch with method 'patch' (not upper-cased)", url: `${api}/typical/items`, origin: pages.allowed, method: 'patch', body: '{}', expect },
     { name: 'typical: unknown route, 404 without CORS headers', url: `${api}/typical/nope`, origin: pages.allowed, expect },
     { name: 'typical: strict-slash redirect (308) without CORS headers', url: `${api}/typical/folder`, origin: pages.allowed, expect },

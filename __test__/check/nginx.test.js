@@ -24,6 +24,7 @@ function cases(api, pages) {
     { name: 'location with its own add_header loses the server level ones', url: `${api}/own-headers/items`, origin: pages.allowed, expect },
     { name: 'without always: 404', url: `${api}/no-always/missing`, origin: pages.allowed, expect },
     { name: 'without always: 500', url: `${api}/no-always/boom`, origin: pages.allowed, expect },
+    { name: 'without always: 403', url: `${api}/no-always/denied`, origin: pages.allowed, expect },
     { name: 'without always: preflighted PUT (204 keeps them)', url: `${api}/no-always/items`, origin: pages.allowed, method: 'PUT', headers: apiKey, expect },
     { name: 'nginx and the app both add Access-Control-Allow-Origin', url: `${api}/duplicate/items`, origin: pages.allowed, expect },
     { name: 'trailing slash in the origin', url: `${api}/slash/items`, origin: pages.allowed, expect },

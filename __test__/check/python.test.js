@@ -20,7 +20,7 @@ function fastapiCases(api, pages) {
     { name: 'typical: another origin, GET', url: `${api}/typical/items`, origin: pages.other },
     { name: 'typical: another origin, PUT (400 Disallowed CORS origin)', url: `${api}/typical/items`, origin: pages.other, method: 'PUT', headers: json, body: '{}', expect: { server: 'starlette', problems: ['server-refusal'] } },
     { name: 'unhandled exception: 500 without CORS headers', url: `${api}/typical/boom`, origin: pages.allowed, expect: { server: 'starlette', problems: ['server-error'], fix: /exception handler/ } },
-    { name: 'trailing slash in allow_origins', url: `${api}/slash/items`, origin: pages.allowed, expect: { server: 'starlette', fix: /allow_origins=\["http:\/\/localhost:\d+"\]/ } },
+    { name: 'trailing slash in allow_origins', url: `${api}/slash/items`, origin: pages.allowed, expect: { server: 'starlette', fix: /^if http:\/\/localhost:\d+ should be allowed, add it to `allow_origins`$/ } },
     { name: "allow_origins=['*'] with credentials (echoes any)", url: `${api}/star-credentials/items`, origin: pages.allowed, credentials: true, expect: { unsafe: ['echoes-any-origin-with-credentials', 'allows-null-origin'] } },
     { name: "allow_origins=['*'], credentialed fetch", url: `${api}/star/items`, origin: pages.allowed, credentials: true },
     { name: 'header not in allow_headers (400 Disallowed CORS headers)', url: `${api}/limited-headers/items`, origin: pages.allowed, headers: [['X-Api-Key', 'k']] },

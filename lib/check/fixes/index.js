@@ -27,6 +27,8 @@ const SPECIAL = {
   },
 }
 
+const NULL_ORIGIN = 'the page\'s origin is null (a sandboxed iframe, a file: or data: page): allowing null would allow every page that can be made null, so serve the page from an http(s) origin and allow that one'
+
 /** `method` as the model says fetch() sends it: one left in lower case was not upper-cased by fetch(). */
 function pageMethodFix(method, allowMethods) {
   const upper = method.toUpperCase()
@@ -60,11 +62,12 @@ function serverFix(server, { request, asked, blocked, problems, exchange }) {
   const special = SPECIAL[stack] ?? {}
   for (const code of problems) if (special[code]) return { stack, text: special[code] }
   if (!blocked) return null
+  if (request.origin === 'null') return { stack: null, text: NULL_ORIGIN }
   if (blocked.failure === 'wildcard-with-credentials' && special[blocked.failure]) return { stack, text: special[blocked.failure] }
   if (blocked.failure === 'method-not-allowed') {
     const preflight = blocked.hop === null ? exchange.preflight : exchange.responses[blocked.hop]?.preflight
     const page = pageMethodFix(asked.requestMethod, headerValue(preflight?.headers ?? [], 'access-control-allow-methods'))
-    if (page) return { stack: null, text: page[0].toUpperCase() + page.slice(1) }
+    if (page) return { stack: null, text: page }
   }
   const { patch, answer } = patchFor(request, asked, blocked, exchange)
   const w = wanted(patch, answer, blocked)

@@ -25,7 +25,7 @@ function patched(w) {
 }
 
 function nginx(w) {
-  if (w.failure === 'multiple-allow-origin') return 'Nginx and the application behind it both send Access-Control-Allow-Origin: keep one, e.g. `proxy_hide_header Access-Control-Allow-Origin;` in this location to keep only nginx\'s'
+  if (w.failure === 'multiple-allow-origin') return 'both nginx and the application behind it send Access-Control-Allow-Origin: keep one, e.g. `proxy_hide_header Access-Control-Allow-Origin;` in this location to keep only nginx\'s'
   const origin = originAdvice(w, 'these lines (for several origins, a map $http_origin $cors_origin with one line per origin, never $http_origin alone)')
   // A block with add_header lines of its own inherits none: it must repeat every CORS header.
   const block = `if ($request_method = OPTIONS) { ${lines(w, w.current)} return 204; }`

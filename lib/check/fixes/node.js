@@ -52,7 +52,7 @@ function fastify(w) {
 
 function hono(w) {
   if (!w.corsRan) return 'hono/cors did not run for this answer: `app.use(\'/path/*\', cors(options))` must be registered before the routes it covers, with a path that matches this URL'
-  const origin = w.was && w.was !== '*' && w.failure === 'allow-origin-mismatch' && !w.reason.includes('slash')
+  const origin = w.was && w.was !== '*' && w.failure === 'allow-origin-mismatch' && !w.typo
     ? `the origin option answered '${w.was}' for this page: if ${w.origin} should be allowed, return it from the origin function (origin: (origin) => allowed.includes(origin) ? origin : null)`
     : null
   return sentence([

@@ -11,9 +11,9 @@ function mergedCors(headers, set) {
 }
 
 /**
- * `{ origin, credentials, methods, headers, status, vary }` from the patch's `set` (lists
- * already extended with what the server sends), plus what the failing answer showed:
- * `corsRan` (it carries any CORS header or Vary: Origin), `was` (its Allow-Origin).
+ * `{ origin, credentials, methods, headers, status }` from the patch (lists already extended
+ * with what the server sends), plus what the failing answer showed: `corsRan` (it carries any
+ * CORS header or Vary: Origin), `was` (its Allow-Origin) and the rest below.
  */
 function wanted(patch, answer, blocked) {
   const [step] = patch
@@ -75,9 +75,9 @@ function lists(w, names, quote = js) {
   return { set, add: add.join('; ') || null }
 }
 
+/** The parts that apply, as one sentence (null when none does). */
 function sentence(parts) {
-  const text = parts.filter(Boolean).join('; ')
-  return text ? text[0].toUpperCase() + text.slice(1) : null
+  return parts.filter(Boolean).join('; ') || null
 }
 
 module.exports = { wanted, originAdvice, jsObject, lists, js, py, sentence }
