@@ -30,7 +30,7 @@ const STACKS = [
     signs: [
       [STRONG, (r) => /^Disallowed CORS (origin|method|headers)/.test(r.body), 'refusal text "Disallowed CORS ..."'],
       [STRONG, (r) => r.preflight && r.body === 'OK' && /access-control-request-private-network/i.test(value(r, 'vary')), 'preflight body "OK" with Vary listing Access-Control-Request-Private-Network'],
-      [STRONG, (r) => /^(uvicorn|hypercorn)/i.test(value(r, 'server')), 'Server: uvicorn (an ASGI app: FastAPI or Starlette)'],
+      [STRONG, (r) => /^(uvicorn|hypercorn)/i.test(value(r, 'server')), 'Server: uvicorn'],
     ],
   },
   {
