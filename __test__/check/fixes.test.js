@@ -66,3 +66,16 @@ test('a method fetch() did not upper-case is fixed in the page', () => {
   assert.equal(fix.stack, null)
   assert.match(fix.text, /write method: 'PATCH' in the page; the server already allows PATCH/)
 })
+
+test('Next.js headers written by hand get the headers to write, not cors-native options', () => {
+  const next = { name: 'next', label: 'Next.js', confidence: 'high', evidence: ['X-Powered-By: Next.js'] }
+  const fix = fixFor(next, { method: 'PUT', preflight: { status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'GET, POST']] } })
+  assert.equal(fix.stack, 'next')
+  assert.match(fix.text, /export an OPTIONS handler that answers 204 with `headers: \{ "Access-Control-Allow-Methods": "GET, POST, PUT" \}`/)
+})
+
+test('Starlette\'s own additions to Access-Control-Allow-Headers are not listed back', () => {
+  const starlette = { name: 'starlette', label: 'FastAPI / Starlette (CORSMiddleware)', confidence: 'high', evidence: [] }
+  const fix = fixFor(starlette, { headers: [['X-Api-Key', 'k']], preflight: { status: 400, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Headers', 'Accept, Accept-Language, Content-Language, Content-Type, x-trace']] } })
+  assert.match(fix.text, /allow_headers=\["x-trace", "x-api-key"\]/)
+})

@@ -14,8 +14,12 @@ function withArguments(w, call, names, originName) {
   ])
 }
 
+// Starlette adds these to every Access-Control-Allow-Headers it sends (middleware/cors.py).
+const STARLETTE_ADDED_HEADERS = ['Accept', 'Accept-Language', 'Content-Language', 'Content-Type']
+
 function starlette(w) {
-  return withArguments(w, 'app.add_middleware(CORSMiddleware, ARGUMENTS)', { credentials: 'allow_credentials', methods: 'allow_methods', headers: 'allow_headers' }, '`allow_origins`')
+  const headers = w.headers && w.headers.filter((name) => !STARLETTE_ADDED_HEADERS.includes(name))
+  return withArguments({ ...w, headers }, 'app.add_middleware(CORSMiddleware, ARGUMENTS)', { credentials: 'allow_credentials', methods: 'allow_methods', headers: 'allow_headers' }, '`allow_origins`')
 }
 
 function django(w) {

@@ -57,7 +57,8 @@ const py = (values) => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`
 /** `{ key: value, ... }` with the given entries, or null when there are none. */
 function jsObject(entries) {
   const present = entries.filter(([, value]) => value !== null && value !== undefined && value !== false)
-  return present.length ? `{ ${present.map(([key, value]) => `${key}: ${js(value)}`).join(', ')} }` : null
+  const property = (key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : js(key))
+  return present.length ? `{ ${present.map(([key, value]) => `${property(key)}: ${js(value)}`).join(', ')} }` : null
 }
 
 /**
