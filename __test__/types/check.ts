@@ -11,6 +11,9 @@ async function main(): Promise<void> {
   const line: string | null = result.engines.chromium.console
   const step: 'preflight' | 'redirect' | 'response' | null = result.engines.webkit.step
   console.log(line, step, result.exchanges.preflight?.response.status, result.problems.map((p) => p.code))
+  const sure: boolean = result.server?.confidence === 'high'
+  const fix: string | null = result.fix
+  console.log(sure && result.server?.name === 'nginx', fix)
   await check('http://127.0.0.1:8000/items', { origin: 'http://localhost:3000', headers: { 'X-Api-Key': 'k' } })
   await check('http://127.0.0.1:8000/items', { origin: 'http://localhost:3000', headers: ['X-Api-Key: k'], credentials: 'omit' })
   // @ts-expect-error the origin is required
