@@ -41,12 +41,14 @@ function patchFor(request, asked, blocked, exchange) {
   if (wantsOrigin && request.origin !== 'null') set.push(['Access-Control-Allow-Origin', request.origin])
   if (include && headerValue(headers, 'access-control-allow-credentials') !== 'true') set.push(['Access-Control-Allow-Credentials', 'true'])
   if (blocked.step === 'preflight') {
+    // Without credentials a `*` list covers everything the engines send (Authorization too).
+    const covers = (list) => list.includes('*') && !include
     const methods = listOf(headerValue(headers, 'access-control-allow-methods'))
-    if (!asked.requestMethodSafelisted && !has(methods, asked.requestMethod, { caseless: false })) {
+    if (!asked.requestMethodSafelisted && !covers(methods) && !has(methods, asked.requestMethod, { caseless: false })) {
       set.push(['Access-Control-Allow-Methods', extended(methods, [asked.requestMethod], false).join(', ')])
     }
     const allowed = listOf(headerValue(headers, 'access-control-allow-headers'))
-    const missing = asked.requestHeaders.filter((name) => !has(allowed, name, { caseless: true }) && !(allowed.includes('*') && !include && name !== 'authorization'))
+    const missing = covers(allowed) ? [] : asked.requestHeaders.filter((name) => !has(allowed, name, { caseless: true }))
     if (missing.length) set.push(['Access-Control-Allow-Headers', extended(allowed, missing, true).join(', ')])
     if (answer && !OK_STATUS(answer.status)) status = 204
   }
