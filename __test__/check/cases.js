@@ -14,15 +14,20 @@ function unmet(result, expect = {}) {
   return misses
 }
 
+/** The case's fetch() options, as the page passes them. */
+function fetchInit(c) {
+  const init = { method: c.method ?? 'GET', headers: Object.fromEntries(c.headers ?? []), credentials: c.credentials ? 'include' : 'same-origin' }
+  if (c.body !== undefined) init.body = c.body
+  return init
+}
+
 /**
  * `c`: `{ name, url, origin, method, headers: [[n, v]], credentials: bool, body, expect }`.
  * Returns a row `{ name, checker, chromium, consoleMatches, result, seen }`.
  */
 async function runCase(browser, c) {
   const result = await check(c.url, { origin: c.origin, method: c.method, headers: c.headers, credentials: c.credentials, body: c.body })
-  const init = { method: c.method ?? 'GET', headers: Object.fromEntries(c.headers ?? []), credentials: c.credentials ? 'include' : 'same-origin' }
-  if (c.body !== undefined) init.body = c.body
-  const seen = await chromiumFetch(browser, c.origin, c.url, init)
+  const seen = await chromiumFetch(browser, c.origin, c.url, fetchInit(c))
   const predicted = result.engines.chromium
   const corsLines = seen.console.filter((line) => line.includes('CORS policy'))
   return {
@@ -50,4 +55,4 @@ async function runCases(t, browser, stack, cases) {
   return failures
 }
 
-module.exports = { runCase, runCases }
+module.exports = { runCase, runCases, fetchInit }
