@@ -10,7 +10,7 @@ function unmet(result, expect = {}) {
   if (expect.server !== undefined && (result.server?.name ?? null) !== expect.server) misses.push(`server ${result.server?.name ?? null} instead of ${expect.server}`)
   for (const code of expect.problems ?? []) if (!result.problems.some((p) => p.code === code)) misses.push(`no problem ${code}`)
   for (const code of expect.unsafe ?? []) if (!result.unsafe.some((u) => u.code === code)) misses.push(`no unsafe finding ${code}`)
-  if (expect.fix && !expect.fix.test(result.fix ?? '')) misses.push(`fix ${JSON.stringify(result.fix)} does not match ${expect.fix}`)
+  if (expect.fix && !expect.fix.test(result.fix?.text ?? '')) misses.push(`fix ${JSON.stringify(result.fix)} does not match ${expect.fix}`)
   return misses
 }
 
@@ -58,20 +58,20 @@ async function runCases(t, browser, stack, cases) {
 }
 
 /**
- * Shows that the fix check writes for the blocked case `c` works: `start(fixText)` starts the
+ * Shows that the fix check writes for the blocked case `c` works: `start(fix.text)` starts the
  * server configured as the text says and resolves with `{ url, stop }`, `url` the address of
  * `c.url`'s resource there; Chromium must then allow the same fetch. Returns failures.
  */
 async function proveFix(browser, c, start) {
   const result = await check(c.url, checkOptions(c))
   if (result.allowed || !result.fix) return [`${c.name}: expected a blocked case with a fix, got ${JSON.stringify({ allowed: result.allowed, fix: result.fix })}`]
-  const fixed = await start(result.fix)
+  const fixed = await start(result.fix.text)
   try {
     const seen = await chromiumFetch(browser, c.origin, fixed.url, fetchInit(c))
-    return seen.allowed ? [] : [`${c.name}: still blocked with the fix applied (${result.fix}): ${seen.console.join(' ')}`]
+    return seen.allowed ? [] : [`${c.name}: still blocked with the fix applied (${result.fix.text}): ${seen.console.join(' ')}`]
   } finally {
     await fixed.stop()
   }
 }
 
-module.exports = { runCase, runCases, proveFix }
+module.exports = { runCase, runCases, proveFix, fetchInit }

@@ -51,7 +51,7 @@ function describe(result) {
       lines.push(`  fix: ${verdict.fix}`)
     }
   }
-  if (result.fix) lines.push('', `Fix${result.server?.confidence === 'high' ? ` for ${result.server.label}` : ''}: ${result.fix}`)
+  if (result.fix) lines.push('', `Fix${result.fix.stack ? ` for ${result.server.label}` : ''}: ${result.fix.text}`)
   if (result.problems.length) {
     lines.push('', 'Not CORS, or hidden by it:')
     for (const problem of result.problems) lines.push(`  - ${problem.message}`)

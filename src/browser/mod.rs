@@ -10,6 +10,7 @@ mod failure;
 mod fix;
 mod header_map;
 mod outgoing;
+mod patch;
 mod preflight;
 mod redirect;
 mod url;
@@ -26,7 +27,9 @@ pub use classify::{
 };
 pub use engine::Engine;
 pub use failure::{Failure, Step};
+pub use fix::text as fix_text;
 pub use outgoing::{preflight_for, Outgoing, Purpose};
+pub use patch::{patch, patch_walks, Blocker, Edit, Patch, Target};
 pub use preflight::allows as preflight_allows;
 pub use url::origin_of;
 pub use walk::{next_request, predict, EngineVerdict, Prediction};

@@ -1,8 +1,8 @@
 'use strict'
-// The fix for a blocked request, written in the recognised server's own configuration, or in
-// HTTP terms when the server is not recognised for sure. Minimal (lists are extended, never
-// replaced) and safe (never `null`, never `*` or a reflected origin with credentials).
-const { patchFor } = require('./patch')
+// The model's patch for a blocked request, written in the recognised server's own
+// configuration, or in HTTP terms when the server is not recognised for sure. Minimal (the
+// patch's lists keep what the server sends; only what changes is named) and safe (never
+// `null`, never `*` or a reflected origin with credentials, origin advice is conditional).
 const { wanted, originAdvice, sentence } = require('./words')
 const { headerValue } = require('../http')
 const node = require('./node')
@@ -27,8 +27,6 @@ const SPECIAL = {
   },
 }
 
-const NULL_ORIGIN = 'the page\'s origin is null (a sandboxed iframe, a file: or data: page): allowing null would allow every page that can be made null, so serve the page from an http(s) origin and allow that one'
-
 /** `method` as the model says fetch() sends it: one left in lower case was not upper-cased by fetch(). */
 function pageMethodFix(method, allowMethods) {
   const upper = method.toUpperCase()
@@ -37,47 +35,37 @@ function pageMethodFix(method, allowMethods) {
   return `the page sends '${method}' as written (fetch() does not upper-case it) and methods match exactly: write method: '${upper}' in the page${allowed ? `; the server already allows ${upper}` : `, and allow ${upper} on the server`}`
 }
 
-function generic(w) {
-  const headers = [
-    w.origin && `Access-Control-Allow-Origin: ${w.origin}`,
-    w.credentials && 'Access-Control-Allow-Credentials: true',
-    w.methods && `Access-Control-Allow-Methods: ${w.methods.join(', ')}`,
-    w.headers && `Access-Control-Allow-Headers: ${w.headers.join(', ')}`,
-  ].filter(Boolean)
-  const what = w.step === 'preflight' ? 'the answer to the preflight (OPTIONS)' : w.step === 'redirect' ? 'the redirect' : 'the response'
-  return sentence([
-    w.status && `the preflight (OPTIONS) got ${w.answerStatus}: answer it with ${w.status} in the CORS layer, before authentication, routing or the framework answer it (browsers send no credentials on it)`,
-    headers.length && `${what} must carry ${headers.join(', ')}${w.answerStatus >= 400 && w.step !== 'preflight' ? ` (error answers too: this one is ${w.answerStatus})` : ''}`,
-    originAdvice(w, 'the list of origins the server answers'),
-  ])
+/** The HTTP form: the model's own words for its patch, with the origin advice made conditional. */
+function generic(w, fixed) {
+  return sentence([fixed.text, originAdvice(w, 'the origins the server allows')])
 }
 
 /**
  * `server`: the fingerprint or null; `blocked`: the first blocking verdict (or null);
- * `problems`: codes already found; `exchange`: what Chromium's walk sent and received.
+ * `problems`: codes already found; `exchange`: what Chromium's walk sent and received;
+ * `fixed`: the model's patch (`{ patch, verdicts, blocker, text }`, null when allowed).
  * Returns `{ stack, text }` (stack null for the HTTP form), or null when there is nothing to fix.
  */
-function serverFix(server, { request, asked, blocked, problems, exchange }) {
+function serverFix(server, { asked, blocked, problems, exchange, fixed }) {
   const stack = server?.confidence === 'high' ? server.name : null
   const special = SPECIAL[stack] ?? {}
   for (const code of problems) if (special[code]) return { stack, text: special[code] }
   if (!blocked) return null
-  if (request.origin === 'null') return { stack: null, text: NULL_ORIGIN }
+  // Only the request can change (it carries Origin: null): the model says how.
+  if (fixed.blocker || fixed.patch.length === 0) return { stack: null, text: fixed.text }
   if (blocked.failure === 'wildcard-with-credentials' && special[blocked.failure]) return { stack, text: special[blocked.failure] }
   if (blocked.failure === 'method-not-allowed') {
     const preflight = blocked.hop === null ? exchange.preflight : exchange.responses[blocked.hop]?.preflight
     const page = pageMethodFix(asked.requestMethod, headerValue(preflight?.headers ?? [], 'access-control-allow-methods'))
     if (page) return { stack: null, text: page }
   }
-  const { patch, answer } = patchFor(request, asked, blocked, exchange)
-  const w = wanted(patch, answer, blocked)
+  const w = wanted(fixed.patch, exchange, blocked)
   if (stack && RENDER[stack]) {
-    const handWritten = stack === 'next' && !server.evidence.some((why) => why.includes('cors-native')) && !/^GET,HEAD,PUT,PATCH,POST,DELETE$/.test(headerValue(answer?.headers ?? [], 'access-control-allow-methods') ?? '')
+    const handWritten = stack === 'next' && !server.evidence.some((why) => why.includes('cors-native')) && !/^GET,HEAD,PUT,PATCH,POST,DELETE$/.test(headerValue(exchange.preflight?.headers ?? [], 'access-control-allow-methods') ?? '')
     const text = RENDER[stack](w, { handWritten })
     if (text) return { stack, text }
   }
-  const text = generic(w)
-  return text ? { stack: null, text } : null
+  return { stack: null, text: generic(w, fixed) }
 }
 
 module.exports = { serverFix }
