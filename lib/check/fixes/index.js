@@ -3,7 +3,7 @@
 // configuration, or in HTTP terms when the server is not recognised for sure. Minimal (the
 // patch's lists keep what the server sends; only what changes is named) and safe (never
 // `null`, never `*` or a reflected origin with credentials, origin advice is conditional).
-const { wanted, originAdvice, sentence } = require('./words')
+const { wanted } = require('./words')
 const { headerValue } = require('../http')
 const node = require('./node')
 const python = require('./python')
@@ -35,9 +35,10 @@ function pageMethodFix(method, allowMethods) {
   return `the page sends '${method}' as written (fetch() does not upper-case it) and methods match exactly: write method: '${upper}' in the page${allowed ? `; the server already allows ${upper}` : `, and allow ${upper} on the server`}`
 }
 
-/** The HTTP form: the model's own words for its patch, with the origin advice made conditional. */
+/** The HTTP form: the model's own words for its patch, made conditional when it names the page's origin. */
 function generic(w, fixed) {
-  return sentence([fixed.text, originAdvice(w, 'the origins the server allows')])
+  const conditional = w.origin && w.failure !== 'wildcard-with-credentials' && w.failure !== 'multiple-allow-origin'
+  return conditional ? `if ${w.origin} should be allowed: ${fixed.text}` : fixed.text
 }
 
 /**
