@@ -97,4 +97,4 @@ function sentence(parts) {
   return parts.filter(Boolean).join('; ') || null
 }
 
-module.exports = { wanted, originAdvice, jsObject, lists, js, py, sentence }
+module.exports = { wanted, originAdvice, jsObject, lists, py, sentence }
