@@ -15,7 +15,7 @@ export interface EngineVerdict {
   failure: string | null
   /** The line the engine prints in its console. */
   console: string | null
-  /** The fix, in HTTP terms. */
+  /** The model's patch in words, in HTTP terms (what to set on which response); one patch covers every engine. */
   fix: string | null
   /** How long the engine caches the preflight's answer, when one passed. */
   preflightCacheSeconds: number | null

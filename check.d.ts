@@ -27,8 +27,34 @@ export interface SentRequest { method: string; url: string; headers: Header[] }
 export interface ReceivedResponse { url: string; status: number; headers: Header[]; body: string; bodyTruncated: boolean }
 export interface Finding { code: string; message: string }
 
+/**
+ * The change to one response that the model's patch makes: `set` replaces every line of each
+ * header named (so a duplicate such as `true, true` becomes one value); `status` is the one to
+ * answer with instead, or null to keep it.
+ */
+export interface PatchEdit {
+  /** Which response: the preflight, a redirect of the actual request, or its final response. */
+  step: 'preflight' | 'redirect' | 'response'
+  /** A redirect's index among the actual request's responses; for a preflight, the redirect whose
+   * target it was sent to (null for the page's own preflight); null for the final response. */
+  hop: number | null
+  set: Header[]
+  remove: string[]
+  status: number | null
+}
+
+/** The stack `check` recognised from its answers. */
+export interface Server {
+  name: 'express' | 'next' | 'starlette' | 'django-cors-headers' | 'flask-cors' | 'fastify' | 'hono' | 'koa' | 'nginx'
+  label: string
+  /** 'low' when only one weak sign matched; then `fix` is in HTTP terms. */
+  confidence: 'high' | 'low'
+  /** The signs that matched. */
+  evidence: string[]
+}
+
 export interface CheckResult {
-  version: 1
+  version: 2
   url: string
   origin: string
   method: string
@@ -38,9 +64,23 @@ export interface CheckResult {
   allowed: boolean
   preflightNeeded: boolean
   engines: Record<Engine, EngineVerdict>
-  server: { name: 'express' | 'next' | 'starlette' | 'django-cors-headers'; label: string; evidence: string[] } | null
-  /** The fix in the recognised server's configuration language. */
-  fix: string | null
+  server: Server | null
+  /**
+   * The model's patch in the recognised server's configuration language: `stack` is the
+   * `server.name` whose words `text` uses, or null for HTTP terms (the server is not recognised
+   * for sure, or only the page can change). Null when allowed.
+   */
+  fix: { stack: Server['name'] | null; text: string } | null
+  /** When blocked: the smallest change to the server's answers that lets every engine through,
+   * re-judged by the browser model; null when allowed. Empty when only the request can change
+   * (see `requestFix`). */
+  patch: PatchEdit[] | null
+  /** Each engine's `allowed` on the patched exchange; null when allowed. */
+  patchVerdicts: Record<Engine, boolean> | null
+  /** When the request crossed origins in a redirect, the browser sends `Origin: null`, which no
+   * safe header allows: fetch `url` directly instead (`url` is null when the page's own origin
+   * is null). `text` says why. Null otherwise. */
+  requestFix: { url: string | null; text: string } | null
   /** Problems that look like CORS but are not (a 500, CSRF, a refused OPTIONS...). */
   problems: Finding[]
   /** "Works but unsafe": echoes any origin, allows null, no Vary: Origin. */
@@ -53,5 +93,5 @@ export interface CheckResult {
 
 export declare class UsageError extends Error {}
 export declare class NetworkError extends Error { url: string }
-export declare const FORMAT_VERSION: 1
+export declare const FORMAT_VERSION: 2
 export declare function check(url: string, options: CheckOptions): Promise<CheckResult>

@@ -4,14 +4,23 @@
 const { check } = require('../../lib/check')
 const { chromiumFetch } = require('./chromium')
 
-/** What a case expects beyond agreeing with Chromium: `{ server, problems, unsafe, fix }`. */
+/** What a case expects beyond agreeing with Chromium: `{ server (null: none), problems, unsafe, fix }`. */
 function unmet(result, expect = {}) {
   const misses = []
-  if (expect.server && result.server?.name !== expect.server) misses.push(`server ${result.server?.name} instead of ${expect.server}`)
+  if (expect.server !== undefined && (result.server?.name ?? null) !== expect.server) misses.push(`server ${result.server?.name ?? null} instead of ${expect.server}`)
   for (const code of expect.problems ?? []) if (!result.problems.some((p) => p.code === code)) misses.push(`no problem ${code}`)
   for (const code of expect.unsafe ?? []) if (!result.unsafe.some((u) => u.code === code)) misses.push(`no unsafe finding ${code}`)
-  if (expect.fix && !expect.fix.test(result.fix ?? '')) misses.push(`fix ${JSON.stringify(result.fix)} does not match ${expect.fix}`)
+  if (expect.fix && !expect.fix.test(result.fix?.text ?? '')) misses.push(`fix ${JSON.stringify(result.fix)} does not match ${expect.fix}`)
   return misses
+}
+
+const checkOptions = (c) => ({ origin: c.origin, method: c.method, headers: c.headers, credentials: c.credentials, body: c.body })
+
+/** The page's fetch() init for case `c`. */
+function fetchInit(c) {
+  const init = { method: c.method ?? 'GET', headers: Object.fromEntries(c.headers ?? []), credentials: c.credentials ? 'include' : 'same-origin' }
+  if (c.body !== undefined) init.body = c.body
+  return init
 }
 
 /**
@@ -19,10 +28,8 @@ function unmet(result, expect = {}) {
  * Returns a row `{ name, checker, chromium, consoleMatches, result, seen }`.
  */
 async function runCase(browser, c) {
-  const result = await check(c.url, { origin: c.origin, method: c.method, headers: c.headers, credentials: c.credentials, body: c.body })
-  const init = { method: c.method ?? 'GET', headers: Object.fromEntries(c.headers ?? []), credentials: c.credentials ? 'include' : 'same-origin' }
-  if (c.body !== undefined) init.body = c.body
-  const seen = await chromiumFetch(browser, c.origin, c.url, init)
+  const result = await check(c.url, checkOptions(c))
+  const seen = await chromiumFetch(browser, c.origin, c.url, fetchInit(c))
   const predicted = result.engines.chromium
   const corsLines = seen.console.filter((line) => line.includes('CORS policy'))
   return {
@@ -50,4 +57,21 @@ async function runCases(t, browser, stack, cases) {
   return failures
 }
 
-module.exports = { runCase, runCases }
+/**
+ * Shows that the fix check writes for the blocked case `c` works: `start(fix.text)` starts the
+ * server configured as the text says and resolves with `{ url, stop }`, `url` the address of
+ * `c.url`'s resource there; Chromium must then allow the same fetch. Returns failures.
+ */
+async function proveFix(browser, c, start) {
+  const result = await check(c.url, checkOptions(c))
+  if (result.allowed || !result.fix) return [`${c.name}: expected a blocked case with a fix, got ${JSON.stringify({ allowed: result.allowed, fix: result.fix })}`]
+  const fixed = await start(result.fix.text)
+  try {
+    const seen = await chromiumFetch(browser, c.origin, fixed.url, fetchInit(c))
+    return seen.allowed ? [] : [`${c.name}: still blocked with the fix applied (${result.fix.text}): ${seen.console.join(' ')}`]
+  } finally {
+    await fixed.stop()
+  }
+}
+
+module.exports = { runCase, runCases, proveFix, fetchInit }

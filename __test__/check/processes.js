@@ -1,10 +1,10 @@
 'use strict'
-// A server child process that prints its URL once listening; stopped by its PID.
+// A server child process that prints its URL once listening (or is told it: `url`); stopped by its PID.
 const { spawn } = require('node:child_process')
 
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+/
 
-function startProcess(command, args, { env = {}, cwd, ready = URL_PATTERN, timeoutMs = 60_000 } = {}) {
+function startProcess(command, args, { env = {}, cwd, url, ready = URL_PATTERN, timeoutMs = 60_000 } = {}) {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const stop = () => new Promise((resolve) => {
@@ -21,10 +21,10 @@ function startProcess(command, args, { env = {}, cwd, ready = URL_PATTERN, timeo
     }
     const collect = (chunk) => {
       output += chunk
-      const match = output.match(URL_PATTERN)
-      if (match && ready.test(output)) {
+      const found = url ?? output.match(URL_PATTERN)?.[0]
+      if (found && ready.test(output)) {
         clearTimeout(timer)
-        resolve({ url: match[0], pid: child.pid, output: () => output, stop })
+        resolve({ url: found, pid: child.pid, output: () => output, stop })
       }
     }
     child.stdout.on('data', collect)

@@ -7,7 +7,7 @@ const path = require('node:path')
 const crypto = require('node:crypto')
 const { spawnSync } = require('node:child_process')
 
-const REQUIREMENTS = ['fastapi==0.165.0', 'starlette==1.10.0', 'uvicorn==0.54.0', 'django==5.2.19', 'django-cors-headers==4.9.0']
+const REQUIREMENTS = ['fastapi==0.165.0', 'starlette==1.10.0', 'uvicorn==0.54.0', 'django==5.2.19', 'django-cors-headers==4.9.0', 'flask==3.1.3', 'flask-cors==6.0.5']
 
 function findPython() {
   for (const candidate of [process.env.CORS_NATIVE_PYTHON, 'python3.11', 'python3'].filter(Boolean)) {

@@ -11,6 +11,13 @@ async function main(): Promise<void> {
   const line: string | null = result.engines.chromium.console
   const step: 'preflight' | 'redirect' | 'response' | null = result.engines.webkit.step
   console.log(line, step, result.exchanges.preflight?.response.status, result.problems.map((p) => p.code))
+  const version: 2 = result.version
+  const edits = result.patch?.map((edit) => `${edit.step} ${edit.hop ?? ''} ${edit.set.map(([name, value]) => `${name}: ${value}`).join('; ')} ${edit.status ?? ''}`)
+  const everyEngine: boolean | undefined = result.patchVerdicts?.webkit
+  console.log(version, edits, everyEngine, result.requestFix?.url)
+  const sure: boolean = result.server?.confidence === 'high'
+  const fixText: string | undefined = result.fix?.text
+  console.log(sure && result.server?.name === 'nginx' && result.fix?.stack === 'nginx', fixText)
   await check('http://127.0.0.1:8000/items', { origin: 'http://localhost:3000', headers: { 'X-Api-Key': 'k' } })
   await check('http://127.0.0.1:8000/items', { origin: 'http://localhost:3000', headers: ['X-Api-Key: k'], credentials: 'omit' })
   // @ts-expect-error the origin is required

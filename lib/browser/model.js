@@ -85,6 +85,25 @@ function exchangeInput(exchange) {
   }
 }
 
+/**
+ * The model's patch: the smallest change to the server's answers that lets every engine read
+ * the fetch, re-judged by the model. `exchanges` is one exchange (the shape `predict` takes)
+ * or each engine's own walk, `{ chromium, firefox, webkit }`. Returns `{ patch: [{ step, hop,
+ * set, remove, status }], verdicts: { chromium, firefox, webkit }, blocker: null | { code, url },
+ * text }`; `set` replaces every line of a header; `blocker` says why headers alone cannot make
+ * it pass (`null-origin`: fetch `url` directly).
+ */
+function patch(exchanges) {
+  const walks = exchanges && exchanges.request ? { chromium: exchanges, firefox: exchanges, webkit: exchanges } : exchanges
+  if (!walks || typeof walks !== 'object') throw new TypeError('patch() takes an exchange or { chromium, firefox, webkit } exchanges')
+  const found = addon.browserPatch(Object.fromEntries(ENGINES.map((name) => [name, exchangeInput(walks[name])])))
+  return {
+    patch: found.edits.map((edit) => ({ step: edit.step, hop: edit.hop ?? null, set: edit.set, remove: edit.remove, status: edit.status ?? null })),
+    verdicts: found.verdicts,
+    blocker: found.blocker ? { code: found.blocker.code, url: found.blocker.url ?? null } : null,
+    text: found.text,
+  }
+}
 
 /**
  * What `engine` sends next, given the exchange so far (the shape `predict` takes), or null once
@@ -139,4 +158,4 @@ function readConsole(text, origin) {
   return { ...reading, engine, step, url, redirectedFrom, origin: reading.origin ?? null, value, status }
 }
 
-module.exports = { readConsole, predict, nextRequest, preflightRequest, preflightFor, originOf, safelistedMethods, forbiddenMethod, forbiddenHeader }
+module.exports = { readConsole, predict, patch, nextRequest, preflightRequest, preflightFor, originOf, safelistedMethods, forbiddenMethod, forbiddenHeader }

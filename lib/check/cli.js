@@ -1,7 +1,7 @@
 'use strict'
 // `cors-native check <url> --origin <origin> [...]`: exit 0 when every engine allows, 1 when
 // any blocks, 2 on a usage or network error.
-const { check, UsageError, NetworkError } = require('./index')
+const { check, UsageError, NetworkError, FORMAT_VERSION } = require('./index')
 const { checkMatrix } = require('./matrix')
 const { describe, visible } = require('./report')
 const help = require('../cli/help')
@@ -58,7 +58,7 @@ async function run(argv, out = process.stdout, err = process.stderr) {
       return 2
     }
     if (error instanceof NetworkError) {
-      if (args?.json) out.write(`${JSON.stringify({ version: 1, error: { code: 'network', message: error.message } }, null, 2)}\n`)
+      if (args?.json) out.write(`${JSON.stringify({ version: FORMAT_VERSION, error: { code: 'network', message: error.message } }, null, 2)}\n`)
       err.write(`cors-native check: network error: ${visible(error.message)}\n`)
       return 2
     }

@@ -4,13 +4,13 @@
 const { checkOptions, UsageError } = require('./usage')
 const { browserFetch, ENGINES } = require('./walk')
 const { NetworkError } = require('./http')
-const { predict } = require('../browser/model')
+const { predict, patch } = require('../browser/model')
 const { fingerprint } = require('./fingerprint')
 const { findProblems } = require('./problems')
 const { findUnsafe } = require('./probes')
 const { serverFix } = require('./fixes')
 
-const FORMAT_VERSION = 1
+const FORMAT_VERSION = 2
 
 const exchangeOf = ({ request, response }) => ({ request, response })
 
@@ -50,6 +50,8 @@ async function check(url, options) {
   const unsafe = probes ? await findUnsafe(request, direct, deadline) : []
   const { engines } = prediction
   const blocked = ENGINES.map((name) => engines[name]).find((verdict) => !verdict.allowed) ?? null
+  const fixed = blocked ? patch(Object.fromEntries(ENGINES.map((name) => [name, walks[name].exchange]))) : null
+  const fix = serverFix(server, { request, asked: prediction, blocked, problems: problems.map((p) => p.code), exchange, fixed })
   return {
     version: FORMAT_VERSION,
     url: request.url,
@@ -61,7 +63,10 @@ async function check(url, options) {
     preflightNeeded: prediction.preflightNeeded,
     engines,
     server,
-    fix: serverFix(server?.name, { request, asked: prediction, blocked, problems: problems.map((p) => p.code) }),
+    fix,
+    patch: fixed?.patch ?? null,
+    patchVerdicts: fixed?.verdicts ?? null,
+    requestFix: fixed?.blocker?.code === 'null-origin' ? { url: fixed.blocker.url, text: fixed.text } : null,
     problems,
     unsafe,
     exchanges: exchangesOf(walks.chromium.sent),

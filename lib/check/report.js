@@ -31,7 +31,7 @@ function describe(result) {
   const { exchanges } = result
   lines.push(`${result.method} ${result.url}`)
   lines.push(`  from origin ${result.origin}, credentials: ${result.credentials}`)
-  if (result.server) lines.push(`  server: ${result.server.label} (${result.server.evidence.join('; ')})`)
+  if (result.server) lines.push(`  server: ${result.server.label}${result.server.confidence === 'high' ? '' : ', not certain'} (${result.server.evidence.join('; ')})`)
   if (exchanges.preflight) {
     lines.push(`  preflight: OPTIONS (${asked(exchanges.preflight.request)}) -> ${status(exchanges.preflight)}`)
   } else {
@@ -53,7 +53,7 @@ function describe(result) {
       lines.push(`  fix: ${verdict.fix}`)
     }
   }
-  if (result.fix) lines.push('', `Fix for ${result.server.label}: ${result.fix}`)
+  if (result.fix) lines.push('', `Fix${result.fix.stack ? ` for ${result.server.label}` : ''}: ${result.fix.text}`)
   if (result.problems.length) {
     lines.push('', 'Not CORS, or hidden by it:')
     for (const problem of result.problems) lines.push(`  - ${problem.message}`)

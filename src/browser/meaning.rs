@@ -1,11 +1,15 @@
 //! A read console line in plain words: what happened, where, and the fix. CORS failures get
 //! the model's own fix (`fix.rs`); the blocks that are not CORS's get theirs here.
-use super::fix::{self, Context};
+use super::fix;
+use super::patch::{patch, Blocker, Patch};
 use super::read::Reading;
-use super::{Failure, Step};
+use super::{Credentials, Exchange, Failure, Header, Request, Response, Step};
 
 /// What the reader must fill in when the line does not quote it.
 const UNKNOWN_ORIGIN: &str = "<the page's origin>";
+/// Stand-ins the model can judge, for a line that does not name the origin or the URL.
+const PLACEHOLDER_ORIGIN: &str = "https://page.invalid";
+const PLACEHOLDER_URL: &str = "https://api.invalid/";
 
 /// What happened, at which step, in plain words.
 pub fn explanation(reading: &Reading) -> String {
@@ -65,38 +69,48 @@ fn meaning(reading: &Reading) -> String {
     }
 }
 
-/// The fix: the model's for a CORS failure, quoting `origin` when the line names none.
+/// The fix: for a CORS failure, the model's patch of the smallest exchange that fails as the
+/// line says, quoting `origin` when the line names none.
 pub fn fix(reading: &Reading, origin: Option<&str>) -> String {
-    let origin = reading
-        .origin
-        .as_deref()
-        .or(origin)
-        .unwrap_or(UNKNOWN_ORIGIN);
     let value = reading.value.clone().unwrap_or_else(|| {
         match reading.failure {
-            "method-not-allowed" => "the request's method",
-            "header-not-allowed" => "the header the page set",
+            "method-not-allowed" => "PUT",
+            "header-not-allowed" => "X-Custom-Header",
             _ => "",
         }
         .to_string()
     });
-    let status = reading.status.unwrap_or(0);
-    if let Some(failure) = Failure::from_code(reading.failure, &value, status) {
-        let cx = Context {
-            page_origin: origin,
-            sent_origin: origin,
-            step: reading.step.unwrap_or(Step::Response),
-            include: matches!(
-                failure,
-                Failure::WildcardWithCredentials | Failure::AllowCredentialsNotTrue(_)
-            ),
+    if let Some(failure) = Failure::from_code(reading.failure, &value, reading.status.unwrap_or(0))
+    {
+        let page = reading.origin.as_deref().or(origin);
+        let url = reading.url.as_deref().unwrap_or(PLACEHOLDER_URL);
+        let exchange = described(
+            &failure,
+            page.unwrap_or(PLACEHOLDER_ORIGIN),
+            url,
+            reading.step,
+        );
+        let patch = match failure {
+            // No header fixes these: the patch is the failure itself.
+            Failure::RedirectWithCredentials(_)
+            | Failure::TooManyRedirects
+            | Failure::RedirectScheme(_) => Patch {
+                edits: Vec::new(),
+                allowed: Vec::new(),
+                blocker: Some(Blocker::Failure(failure)),
+            },
+            _ => patch(&exchange),
         };
-        let text = fix::fix(&failure, &cx);
+        let text = fix::text(&patch, &exchange);
         // The status is the model's to quote; a line that does not give it leaves it out.
-        return if reading.status.is_none() {
-            text.replace("; it got 0:", ":")
+        let text = if reading.status.is_none() {
+            text.replace("it got 0: ", "")
         } else {
             text
+        };
+        return match page {
+            Some(_) => text,
+            None => text.replace(PLACEHOLDER_ORIGIN, UNKNOWN_ORIGIN),
         };
     }
     match reading.failure {
@@ -105,5 +119,115 @@ pub fn fix(reading: &Reading, origin: Option<&str>) -> String {
         "address-space-mismatch" => "Give fetch() the targetAddressSpace the server is really in (the line's second one), or drop the option.".into(),
         "mixed-content" => "Serve the API over https; for a device on the local network, Chromium accepts fetch(url, { targetAddressSpace: 'local' }) and asks for the local network permission instead.".into(),
         _ => String::new(),
+    }
+}
+
+/// The smallest exchange that fails as the line says: everything else in it is allowed, so
+/// the model's patch changes only what the line is about.
+fn described(failure: &Failure, origin: &str, url: &str, step: Option<Step>) -> Exchange {
+    let header = |name: &str, value: &str| (name.to_string(), value.to_string());
+    let include = matches!(
+        failure,
+        Failure::WildcardWithCredentials | Failure::AllowCredentialsNotTrue(_)
+    );
+    let mut method = "GET".to_string();
+    let mut request_headers: Vec<Header> = Vec::new();
+    let mut answer = vec![header("Access-Control-Allow-Origin", origin)];
+    let mut preflight_status = 204;
+    let mut at_preflight = step == Some(Step::Preflight);
+    match failure {
+        Failure::MissingAllowOrigin => answer.clear(),
+        Failure::WildcardWithCredentials => {
+            answer = vec![header("Access-Control-Allow-Origin", "*")]
+        }
+        Failure::MultipleAllowOrigin(v)
+        | Failure::InvalidAllowOrigin(v)
+        | Failure::AllowOriginMismatch(v) => {
+            answer = vec![header("Access-Control-Allow-Origin", v)]
+        }
+        Failure::AllowCredentialsNotTrue(v) if !v.is_empty() => {
+            answer.push(header("Access-Control-Allow-Credentials", v))
+        }
+        Failure::PreflightStatus(status) => {
+            preflight_status = *status;
+            at_preflight = true;
+        }
+        Failure::PreflightRedirect => {
+            preflight_status = 301;
+            answer.push(header("Location", url));
+            at_preflight = true;
+        }
+        Failure::InvalidAllowMethods(v) => {
+            answer.push(header("Access-Control-Allow-Methods", v));
+            at_preflight = true;
+        }
+        Failure::InvalidAllowHeaders(v) => {
+            answer.push(header("Access-Control-Allow-Headers", v));
+            at_preflight = true;
+        }
+        Failure::MethodNotAllowed(m) => {
+            method = m.clone();
+            at_preflight = true;
+        }
+        Failure::HeaderNotAllowed(h) => {
+            request_headers.push(header(h, "1"));
+            at_preflight = true;
+        }
+        _ => {}
+    }
+    if at_preflight && method == "GET" && request_headers.is_empty() {
+        method = "PUT".to_string();
+    }
+    let allowed = |mut headers: Vec<Header>| {
+        headers.retain(|(name, _)| !name.eq_ignore_ascii_case("Location"));
+        headers.push(header("Access-Control-Allow-Origin", origin));
+        if include {
+            headers.push(header("Access-Control-Allow-Credentials", "true"));
+        }
+        headers
+    };
+    let respond = |status: u16, headers: Vec<Header>| Response {
+        url: url.to_string(),
+        status,
+        headers,
+        preflight: None,
+    };
+    let mut preflight = None;
+    let mut responses = Vec::new();
+    if at_preflight {
+        if !matches!(
+            failure,
+            Failure::InvalidAllowMethods(_) | Failure::MethodNotAllowed(_)
+        ) {
+            answer.push(header("Access-Control-Allow-Methods", &method));
+        }
+        preflight = Some(respond(preflight_status, answer));
+    } else if let Some(Step::Redirect(_)) = step {
+        answer.push(header("Location", url));
+        responses.push(respond(302, answer));
+        responses.push(respond(200, allowed(Vec::new())));
+    } else {
+        responses.push(respond(200, answer));
+    }
+    if include && at_preflight {
+        if let Some(p) = preflight.as_mut() {
+            p.headers
+                .push(header("Access-Control-Allow-Credentials", "true"));
+        }
+    }
+    Exchange {
+        request: Request {
+            url: url.to_string(),
+            origin: origin.to_string(),
+            method,
+            headers: request_headers,
+            credentials: if include {
+                Credentials::Include
+            } else {
+                Credentials::SameOrigin
+            },
+        },
+        preflight,
+        responses,
     }
 }

@@ -11,6 +11,7 @@ mod fix;
 mod header_map;
 mod meaning;
 mod outgoing;
+mod patch;
 mod preflight;
 mod read;
 mod redirect;
@@ -28,8 +29,10 @@ pub use classify::{
 };
 pub use engine::Engine;
 pub use failure::{Failure, Step};
+pub use fix::text as fix_text;
 pub use meaning::{explanation, fix as reading_fix};
 pub use outgoing::{preflight_for, Outgoing, Purpose};
+pub use patch::{patch, patch_walks, Blocker, Edit, Patch, Target};
 pub use preflight::allows as preflight_allows;
 pub use read::{read as read_console, Reading};
 pub use url::origin_of;

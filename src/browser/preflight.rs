@@ -120,7 +120,10 @@ fn parse_list(value: Option<&str>) -> Result<Vec<&str>, String> {
         .collect()
 }
 
-fn is_token(item: &str) -> bool {
-    item.bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+/// Whether `item` is an HTTP token (a method or header name).
+pub fn is_token(item: &str) -> bool {
+    !item.is_empty()
+        && item
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }

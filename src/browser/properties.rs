@@ -147,3 +147,24 @@ proptest! {
         prop_assert!(asked.headers.iter().all(|n| *n == n.to_ascii_lowercase()));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn a_patch_is_safe_and_lets_every_engine_through_unless_it_says_why_not(exchange in exchange()) {
+        // fetch() throws on a method that is not a token; no answer can allow one.
+        prop_assume!(preflight::is_token(&exchange.request.method));
+        let found = patch(&exchange);
+        for edit in &found.edits {
+            for (name, value) in &edit.set {
+                if name.eq_ignore_ascii_case("access-control-allow-origin") {
+                    prop_assert_eq!(value.as_str(), PAGE);
+                }
+            }
+        }
+        if found.blocker.is_none() {
+            prop_assert!(found.allowed.iter().all(|(_, allowed)| *allowed), "{:?}", found);
+        }
+    }
+}

@@ -5,7 +5,7 @@ use super::classify::{first_preflight, PreflightRequest};
 use super::outgoing::{self, Outgoing};
 use super::redirect::{is_redirect, Carried, MAX_REDIRECTS};
 use super::url::{origin_of, resolve};
-use super::{console, cors_check, fix, header_map, preflight};
+use super::{console, cors_check, fix, header_map, patch, preflight};
 use super::{Credentials, Engine, Exchange, Failure, Response, Step};
 /// What one engine does with the exchange.
 #[derive(Clone, Debug)]
@@ -23,8 +23,11 @@ pub struct EngineVerdict {
     pub failure: Option<Failure>,
     /// The console line, when blocked.
     pub console: Option<String>,
-    /// What the server must send instead, when blocked.
+    /// What the server (or the page) must change, when blocked: the model's patch in words.
     pub fix: Option<String>,
+    /// The Origin the refused request carried: the page's, or `null` after a redirect to
+    /// another origin.
+    pub sent_origin: Option<String>,
     /// How long the engine caches the preflight answer, when a preflight passed.
     pub preflight_cache_seconds: Option<u32>,
     /// Where the engine let the exchange through although the Fetch standard would not.
@@ -68,15 +71,26 @@ pub struct Prediction {
 /// ```
 pub fn predict(exchange: &Exchange) -> Prediction {
     let walk = Walk::new(exchange);
-    let engines = Engine::ALL
+    let mut engines: Vec<EngineVerdict> = Engine::ALL
         .iter()
         .map(|&engine| walk.verdict(engine).0)
         .collect();
+    if engines.iter().any(|verdict| !verdict.allowed) {
+        let text = fix::text(&patch::patch(exchange), exchange);
+        for verdict in engines.iter_mut().filter(|verdict| !verdict.allowed) {
+            verdict.fix = Some(text.clone());
+        }
+    }
     Prediction {
         cross_origin: walk.cross_origin,
         preflight: walk.asked,
         engines,
     }
+}
+
+/// `engine`'s verdict on `exchange`, without the fix (the patch is built from these).
+pub(super) fn judge(engine: Engine, exchange: &Exchange) -> EngineVerdict {
+    Walk::new(exchange).verdict(engine).0
 }
 
 /// The request `engine` sends next, given the responses in `exchange` so far, or `None` once
@@ -139,6 +153,7 @@ impl<'a> Walk<'a> {
             failure: None,
             console: None,
             fix: None,
+            sent_origin: None,
             preflight_cache_seconds: None,
             deviation: None,
         };
@@ -164,7 +179,7 @@ impl<'a> Walk<'a> {
                         hop: None,
                         sent_origin: request.origin.clone(),
                     };
-                    return (block(result, self.exchange, blocked, self.include), None);
+                    return (block(result, self.exchange, blocked), None);
                 }
             }
         }
@@ -181,7 +196,7 @@ impl<'a> Walk<'a> {
                 result.deviation = result.deviation.or(passed.deviation);
                 (result, passed.next)
             }
-            Err(blocked) => (block(result, self.exchange, blocked, self.include), None),
+            Err(blocked) => (block(result, self.exchange, blocked), None),
         }
     }
 
@@ -270,12 +285,7 @@ impl<'a> Walk<'a> {
     }
 }
 
-fn block(
-    mut result: EngineVerdict,
-    exchange: &Exchange,
-    blocked: Blocked,
-    include: bool,
-) -> EngineVerdict {
+fn block(mut result: EngineVerdict, exchange: &Exchange, blocked: Blocked) -> EngineVerdict {
     let request = &exchange.request;
     let response = blocked.response;
     let console_cx = console::Context {
@@ -286,15 +296,9 @@ fn block(
         status: response.status,
         step: blocked.step,
     };
-    let fix_cx = fix::Context {
-        page_origin: &request.origin,
-        sent_origin: &blocked.sent_origin,
-        step: blocked.step,
-        include,
-    };
     result.allowed = false;
     result.console = Some(console::line(result.engine, &blocked.failure, &console_cx));
-    result.fix = Some(fix::fix(&blocked.failure, &fix_cx));
+    result.sent_origin = Some(blocked.sent_origin);
     result.step = Some(blocked.step);
     result.hop = blocked.hop;
     result.failure = Some(blocked.failure);

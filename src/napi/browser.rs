@@ -6,7 +6,8 @@ use napi::{Error, Result, Status};
 use napi_derive::napi;
 
 use crate::browser::{
-    self, Credentials, Engine, EngineVerdict, Exchange, Header, Outgoing, Request, Response,
+    self, Blocker, Credentials, Engine, EngineVerdict, Exchange, Header, Outgoing, Patch, Request,
+    Response,
 };
 
 #[napi(object)]
@@ -99,6 +100,110 @@ pub struct BrowserOutgoing {
     pub headers: Vec<Vec<String>>,
     /// Whether the page's body goes with it.
     pub body: bool,
+}
+
+/// Each engine's own walk of one fetch (they differ where engines send different requests).
+#[napi(object)]
+pub struct BrowserWalks {
+    pub chromium: BrowserExchange,
+    pub firefox: BrowserExchange,
+    pub webkit: BrowserExchange,
+}
+
+/// The changes to one response.
+#[napi(object)]
+pub struct BrowserEdit {
+    /// `'preflight' | 'redirect' | 'response'`.
+    pub step: String,
+    /// A redirect's index in `responses`; for a preflight, of the redirect whose target got it.
+    pub hop: Option<u32>,
+    /// `[name, value]` pairs; each replaces every line of that header.
+    pub set: Vec<Vec<String>>,
+    pub remove: Vec<String>,
+    pub status: Option<u32>,
+}
+
+#[napi(object)]
+pub struct BrowserPatchVerdicts {
+    pub chromium: bool,
+    pub firefox: bool,
+    pub webkit: bool,
+}
+
+/// Why no header patch lets the fetch through.
+#[napi(object)]
+pub struct BrowserBlocker {
+    /// `'null-origin'`, or the failure's code (`too-many-redirects`...).
+    pub code: String,
+    /// For `null-origin`: the URL to fetch directly (null when the page itself is opaque).
+    pub url: Option<String>,
+}
+
+#[napi(object)]
+pub struct BrowserPatch {
+    pub edits: Vec<BrowserEdit>,
+    /// Each engine's `allowed` on its patched walk.
+    pub verdicts: BrowserPatchVerdicts,
+    pub blocker: Option<BrowserBlocker>,
+    /// The patch in words, in HTTP terms.
+    pub text: String,
+}
+
+/// The model's patch for one fetch: the smallest change to the server's answers that lets
+/// every engine through its own walk, re-judged.
+#[napi(catch_unwind)]
+pub fn browser_patch(walks: BrowserWalks) -> Result<BrowserPatch> {
+    let chromium = exchange(walks.chromium)?;
+    let firefox = exchange(walks.firefox)?;
+    let webkit = exchange(walks.webkit)?;
+    let found = browser::patch_walks(&[
+        (Engine::Chromium, &chromium),
+        (Engine::Firefox, &firefox),
+        (Engine::Webkit, &webkit),
+    ]);
+    Ok(patch_output(&found, &chromium))
+}
+
+fn patch_output(found: &Patch, shown: &Exchange) -> BrowserPatch {
+    let allowed = |engine: Engine| {
+        found
+            .allowed
+            .iter()
+            .any(|(e, allowed)| *e == engine && *allowed)
+    };
+    BrowserPatch {
+        edits: found
+            .edits
+            .iter()
+            .map(|edit| BrowserEdit {
+                step: edit.target.step().to_string(),
+                hop: edit.target.hop().and_then(|hop| u32::try_from(hop).ok()),
+                set: edit
+                    .set
+                    .iter()
+                    .map(|(name, value)| vec![name.clone(), value.clone()])
+                    .collect(),
+                remove: edit.remove.clone(),
+                status: edit.status.map(u32::from),
+            })
+            .collect(),
+        verdicts: BrowserPatchVerdicts {
+            chromium: allowed(Engine::Chromium),
+            firefox: allowed(Engine::Firefox),
+            webkit: allowed(Engine::Webkit),
+        },
+        blocker: found.blocker.as_ref().map(|blocker| match blocker {
+            Blocker::NullOrigin { url } => BrowserBlocker {
+                code: "null-origin".to_string(),
+                url: url.clone(),
+            },
+            Blocker::Failure(failure) => BrowserBlocker {
+                code: failure.code().to_string(),
+                url: None,
+            },
+        }),
+        text: browser::fix_text(found, shown),
+    }
 }
 
 /// Each engine's verdict on one exchange.

@@ -39,7 +39,15 @@ mod tests {
 
     #[test]
     fn hosting_platforms_are_public_suffixes() {
-        for host in ["vercel.app", "netlify.app", "github.io", "pages.dev", "herokuapp.com", "co.uk", "com"] {
+        for host in [
+            "vercel.app",
+            "netlify.app",
+            "github.io",
+            "pages.dev",
+            "herokuapp.com",
+            "co.uk",
+            "com",
+        ] {
             assert!(is_public_suffix(host), "{host}");
         }
         for host in ["example.com", "my-app.vercel.app", "localhost", "127.0.0.1"] {
@@ -50,8 +58,14 @@ mod tests {
     #[test]
     fn registrable_domains() {
         assert_eq!(registrable_domain("api.example.com"), Some("example.com"));
-        assert_eq!(registrable_domain("a.b.example.co.uk"), Some("example.co.uk"));
-        assert_eq!(registrable_domain("preview-1.my-app.vercel.app"), Some("my-app.vercel.app"));
+        assert_eq!(
+            registrable_domain("a.b.example.co.uk"),
+            Some("example.co.uk")
+        );
+        assert_eq!(
+            registrable_domain("preview-1.my-app.vercel.app"),
+            Some("my-app.vercel.app")
+        );
         assert_eq!(registrable_domain("vercel.app"), None);
         assert_eq!(registrable_domain("127.0.0.1"), None);
         assert_eq!(registrable_domain("[::1]"), None);

@@ -1,7 +1,8 @@
 'use strict'
 // An Express 5 API with one CORS configuration per path, the typical one and the classic
 // mistakes, guarded by cors@2.8.6 (argument `cors`) or cors-native (argument `native`).
-// PAGE_ORIGIN is the origin of the test page.
+// PAGE_ORIGIN is the origin of the test page; FIX, when set, is the options object of the fix
+// under test (JSON), served under /fixed merged over FIX_BASE's.
 const express = require('express')
 
 const make = process.argv[2] === 'native' ? require('../../..') : require('cors')
@@ -15,6 +16,7 @@ const CONFIGS = {
   reflect: { origin: true, credentials: true },
   'limited-headers': { origin: ORIGIN, allowedHeaders: ['Content-Type'] },
 }
+if (process.env.FIX) CONFIGS.fixed = { ...CONFIGS[process.env.FIX_BASE], ...JSON.parse(process.env.FIX) }
 
 const app = express()
 app.set('env', 'test') // no stack traces in error pages

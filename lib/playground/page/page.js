@@ -179,7 +179,7 @@ async function checkUrl() {
   summary.id = 'check-verdict'
   box.replaceChildren(summary, verdictTable(result.engines))
   if (result.server) box.append(element('p', `Server recognised: ${result.server.label}`))
-  if (result.fix) box.append(element('p', `Fix: ${result.fix}`))
+  if (result.fix) box.append(element('p', `Fix${result.fix.stack ? ` for ${result.server.label}` : ''}: ${result.fix.text}`))
   for (const finding of [...result.problems, ...result.unsafe]) box.append(element('p', `${finding.code}: ${finding.message}`, 'lint'))
 }
 

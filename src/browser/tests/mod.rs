@@ -45,5 +45,6 @@ fn chromium(prediction: &Prediction) -> &EngineVerdict {
 mod checks;
 mod classify;
 mod next_request;
+mod patch;
 mod reading;
 mod redirects;

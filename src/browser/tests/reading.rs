@@ -180,9 +180,7 @@ fn the_fix_of_a_read_line_is_the_models() {
     let r = read_console("Access to fetch at 'https://api.example.com/' from origin 'https://app.example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status.").unwrap();
     let fix = reading_fix(&r, None);
     assert!(
-        fix.starts_with(
-            "Answer the OPTIONS preflight with 204 (or 200) and the CORS headers: route"
-        ),
+        fix.starts_with("On the OPTIONS preflight response: answer 204"),
         "{fix}"
     );
     let firefox = read_console("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 500.").unwrap();
