@@ -72,7 +72,7 @@ test('a DevTools reason alone is explained, and the check asks for the URL', asy
   const { code, stdout } = await why(['CORS error: PreflightMissingAllowOriginHeader', '--origin', 'http://localhost:5173'])
   assert.equal(code, 0)
   assert.match(stdout, /step: preflight/)
-  assert.match(stdout, /fix: Send Access-Control-Allow-Origin: http:\/\/localhost:5173 on the OPTIONS preflight response/)
+  assert.match(stdout, /fix: On the OPTIONS preflight response: set Access-Control-Allow-Origin: http:\/\/localhost:5173/)
   assert.match(stdout, /not checked: the line does not name the URL; add --url <url> to check the server/)
 })
 

@@ -70,7 +70,7 @@ test('why reads every failing line of real Chromium and Firefox', { timeout: 120
     const result = JSON.parse(stdout)
     assert.equal(result.failure, 'method-not-allowed')
     assert.equal(result.step, 'preflight')
-    assert.match(result.fix, /Add PUT to Access-Control-Allow-Methods/)
+    assert.match(result.fix, /On the OPTIONS preflight response: set Access-Control-Allow-Methods: PUT/)
     // The check sent the line's method and still sees every engine block it at the preflight.
     assert.equal(result.check.method, 'PUT')
     assert.equal(result.check.engines.chromium.failure, 'method-not-allowed')
