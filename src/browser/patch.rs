@@ -172,6 +172,8 @@ pub fn patch_walks(walks: &[(Engine, &Exchange)]) -> Patch {
             break;
         }
     }
+    // A refusal no header fixes may leave the edit opened for it empty.
+    edits.retain(|edit| !edit.set.is_empty() || !edit.remove.is_empty() || edit.status.is_some());
     if matches!(blocker, Some(Blocker::NullOrigin { .. })) {
         edits.clear();
     } else if let Some((_, exchange)) = walks.first() {
