@@ -278,7 +278,9 @@ fn repair(
         }
         Failure::PreflightRedirect => {
             edit.status = Some(PREFLIGHT_OK);
-            edit.remove.push("Location".into());
+            if !edit.remove.iter().any(|name| name == "Location") {
+                edit.remove.push("Location".into());
+            }
             edit.note(
                 "status",
                 "a preflight is never redirected; or call the final URL directly".into(),
