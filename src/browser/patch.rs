@@ -172,6 +172,8 @@ pub fn patch_walks(walks: &[(Engine, &Exchange)]) -> Patch {
             break;
         }
     }
+    // A refusal no header fixes may leave the edit opened for it empty.
+    edits.retain(|edit| !edit.set.is_empty() || !edit.remove.is_empty() || edit.status.is_some());
     if matches!(blocker, Some(Blocker::NullOrigin { .. })) {
         edits.clear();
     } else if let Some((_, exchange)) = walks.first() {
@@ -276,7 +278,9 @@ fn repair(
         }
         Failure::PreflightRedirect => {
             edit.status = Some(PREFLIGHT_OK);
-            edit.remove.push("Location".into());
+            if !edit.remove.iter().any(|name| name == "Location") {
+                edit.remove.push("Location".into());
+            }
             edit.note(
                 "status",
                 "a preflight is never redirected; or call the final URL directly".into(),

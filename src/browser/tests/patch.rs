@@ -348,6 +348,7 @@ fn a_redirect_loop_is_not_a_header_fix() {
         found.blocker,
         Some(Blocker::Failure(Failure::TooManyRedirects))
     );
+    assert!(found.edits.is_empty(), "{:?}", found.edits);
     assert!(chromium(&predict(&exchange))
         .fix
         .as_deref()
