@@ -83,9 +83,11 @@ function decorateWith(response, decision) {
 /**
  * The helpers for one policy. `options` are cors options, or a delegate
  * `(request, callback) => callback(error, options)` receiving the Web Request.
- * `passThrough(error)` says which errors a handler throws are not failures (Next.js control flow).
+ * `controlFlow(error)` turns an error a handler throws for control flow (Next.js's redirect())
+ * into the response it stands for, rethrows one that is not CORS's to answer, or returns null for
+ * a failure (a logged 500).
  */
-function createFetchCors(options, passThrough = () => false) {
+function createFetchCors(options, controlFlow = () => null) {
   const pipeline = new Pipeline(options)
   const status = pipeline.policy?.headers.optionsSuccessStatus
   // Node sends 100-999; a Fetch Response only 200-599.
@@ -118,9 +120,11 @@ function createFetchCors(options, passThrough = () => false) {
       try {
         response = await handler(request, ...rest)
       } catch (error) {
-        if (passThrough(error)) throw error
-        console.error('cors-native: the handler threw; answering 500 with CORS headers:', error)
-        response = internalServerError()
+        response = controlFlow(error)
+        if (response === null) {
+          console.error('cors-native: the handler threw; answering 500 with CORS headers:', error)
+          response = internalServerError()
+        }
       }
       return decorateWith(response, decision)
     }
