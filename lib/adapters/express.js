@@ -3,6 +3,7 @@
 // applies the pipeline's Decision to the ServerResponse. Nothing is decided here.
 const { requestShape } = require('../pipeline')
 const { isPreflightMethod } = require('../pipeline/preflight')
+const { noteWriter } = require('../pipeline/layers')
 const { appendVary } = require('./vary')
 
 function readRequest(req) {
@@ -56,10 +57,12 @@ function middleware(pipeline) {
   const read = pipeline.log === null ? readRequest : readRequestWithUrl
   if (pipeline.sync) {
     return function corsMiddleware(req, res, next) {
+      noteWriter(res, pipeline, req.method, req.originalUrl ?? req.url, req.headers.origin)
       applyDecision(pipeline.decideNow(read(req)), res, next)
     }
   }
   return function corsMiddleware(req, res, next) {
+    noteWriter(res, pipeline, req.method, req.originalUrl ?? req.url, req.headers.origin)
     pipeline.decide(read(req), req, applyOrFail, res, next)
   }
 }

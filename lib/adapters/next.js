@@ -2,6 +2,7 @@
 // cors-native/next: cors-native/fetch plus what is specific to Next.js: the errors Next.js
 // throws for control flow, and `proxy` for proxy.ts (middleware.ts in Next 15).
 const { createFetchCors, checkRequest } = require('./fetch')
+const { noteProxied } = require('../pipeline/layers')
 
 // next/navigation's redirect(), permanentRedirect(), notFound() (and forbidden(), unauthorized())
 // throw an error whose string `digest` holds the answer: `NEXT_REDIRECT;<type>;<url>;<status>;`
@@ -28,7 +29,7 @@ function controlFlowResponse(error) {
  * `(request, callback) => callback(error, options)` receiving the Web Request.
  */
 function createCors(options) {
-  const cors = createFetchCors(options, controlFlowResponse)
+  const { pipeline, helpers: cors } = createFetchCors(options, controlFlowResponse)
 
   /**
    * For proxy.ts (or middleware.ts on the Node.js runtime): answers preflights, and adds the
@@ -39,7 +40,10 @@ function createCors(options) {
     if (!(next instanceof Response)) {
       return Promise.reject(new TypeError('cors-native: proxy(request, next): next must be a Response; pass NextResponse.next()'))
     }
-    return cors.decorate(request, next)
+    return cors.decorate(request, next).then((response) => {
+      noteProxied(pipeline, request)
+      return response
+    })
   }
 
   return { ...cors, OPTIONS: cors.preflight, proxy }
