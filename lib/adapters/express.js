@@ -57,12 +57,12 @@ function middleware(pipeline) {
   const read = pipeline.log === null ? readRequest : readRequestWithUrl
   if (pipeline.sync) {
     return function corsMiddleware(req, res, next) {
-      noteWriter(res, pipeline, req.method, req.originalUrl ?? req.url, req.headers.origin)
+      noteWriter(res, pipeline, req)
       applyDecision(pipeline.decideNow(read(req)), res, next)
     }
   }
   return function corsMiddleware(req, res, next) {
-    noteWriter(res, pipeline, req.method, req.originalUrl ?? req.url, req.headers.origin)
+    noteWriter(res, pipeline, req)
     pipeline.decide(read(req), req, applyOrFail, res, next)
   }
 }

@@ -70,7 +70,7 @@ function settleOrLog(error, decision, resolve) {
 
 /** Adds the headers to the response, or to a copy if its headers are immutable (as from fetch). */
 function decorateWith(response, decision, request, pipeline) {
-  noteWriter(response.headers, pipeline, request.method, request.url, request.headers.get('origin') ?? undefined)
+  noteWriter(response.headers, pipeline, request)
   try {
     writeHeaders(response.headers, decision)
     return response

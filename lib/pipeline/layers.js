@@ -78,8 +78,15 @@ function sourceMapOf(file) {
   return sourceMaps.get(file)
 }
 
-function requestKey(method, origin, pathname) {
-  return `${method} ${origin ?? ''} ${pathname}`
+/** The request's method, path and Origin as one key; `request` is a Node.js req or a Web Request. */
+function requestKey(request) {
+  const headers = request.headers
+  const origin = typeof headers.get === 'function' ? headers.get('origin') : headers.origin
+  return `${request.method} ${origin ?? ''} ${pathOf(urlOf(request))}`
+}
+
+function urlOf(request) {
+  return request.originalUrl ?? request.url
 }
 
 /** The path of an origin-form (`/a?b`) or absolute URL; anything else (`*`) as it is. */
@@ -103,25 +110,26 @@ function shownPath(url) {
 /** proxy.ts decorated this request's response: a route's own policy that follows may find its headers. */
 function noteProxied(pipeline, request) {
   if (proxied.size >= PROXIED_LIMIT) proxied.delete(proxied.keys().next().value)
-  proxied.set(requestKey(request.method, request.headers.get('origin'), pathOf(request.url)), pipeline)
+  proxied.set(requestKey(request), pipeline)
 }
 
 /**
- * `pipeline` is about to write its headers to `target` (`res`, a Headers) for `method url` from
- * `origin`. If another policy wrote there first, or proxy.ts did for this request, warn once per route.
+ * `pipeline` is about to write its headers to `target` (`res`, a Headers) for `request` (a
+ * Node.js req or a Web Request). If another policy wrote there first, or proxy.ts did for this
+ * request, warn once per route.
  */
-function noteWriter(target, pipeline, method, url, origin) {
+function noteWriter(target, pipeline, request) {
   let first = target[WRITER]
   target[WRITER] = pipeline
   if (first === undefined && proxied.size > 0) {
-    const key = requestKey(method, origin, pathOf(url))
+    const key = requestKey(request)
     first = proxied.get(key)
     proxied.delete(key)
   }
   if (first === undefined || first === pipeline) return
   if (![first, pipeline].every((layer) => layer.policy === null || layer.policy.reports(CODE))) return
   // Once per route, and for a bounded number of routes: paths come from requests.
-  const route = `${method} ${shownPath(url)}`
+  const route = `${request.method} ${shownPath(urlOf(request))}`
   if (warnedRoutes.has(route) || warnedRoutes.size > ROUTES_WARNED) return
   warnedRoutes.add(route)
   if (warnedRoutes.size > ROUTES_WARNED) {
