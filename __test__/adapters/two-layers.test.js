@@ -99,6 +99,26 @@ test('proxy.ts, then a Pages route with its own middleware: the route names the 
   }
 })
 
+test("a policy created under another library's Error.prepareStackTrace still works", async (t) => {
+  const original = Error.prepareStackTrace
+  Error.prepareStackTrace = (error, callSites) => callSites // as the callsites package does
+  t.after(() => { Error.prepareStackTrace = original })
+  const unnamed = cors({ origin: [ALLOWED] })
+  Error.prepareStackTrace = original
+  const both = express()
+  both.use(cors({ origin: [ALLOWED] }), unnamed)
+  both.get('/unnamed', (req, res) => res.json({ ok: true }))
+  const bothServer = await listen(both)
+  try {
+    const warnings = await twoLayerWarnings(() => request(`${bothServer.baseUrl}/unnamed`, { headers: { Origin: ALLOWED } }))
+    assert.equal(warnings.length, 1)
+    assert.match(warnings[0], /and one at an unknown place;/)
+  } finally {
+    await bothServer.close()
+  }
+})
+
+// Last: it uses up the routes a process names.
 test('paths from requests are bounded, and at most 20 routes are named', async () => {
   const warnings = await twoLayerWarnings(async () => {
     for (let i = 0; i < 30; i++) await request(`${server.baseUrl}/api/items/${i}${'x'.repeat(2000)}`, { headers: { Origin: ALLOWED } })

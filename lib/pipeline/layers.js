@@ -36,14 +36,26 @@ function creationSite() {
   Error.stackTraceLimit = 30
   Error.captureStackTrace(holder, creationSite)
   Error.stackTraceLimit = limit
-  for (const line of holder.stack.split('\n').slice(1)) {
+  // Another library's Error.prepareStackTrace may make `stack` something else than text.
+  const stack = typeof holder.stack === 'string' ? holder.stack : ''
+  for (const line of stack.split('\n').slice(1)) {
     const match = line.trim().match(FRAME)
     if (!match || match[1].startsWith('node:')) continue
-    const file = match[1].startsWith('file://') ? fileURLToPath(match[1]) : match[1]
+    const file = filePath(match[1])
     if (OWN_FILES.some((own) => file.startsWith(own))) continue
     return { file, line: Number(match[2]), column: Number(match[3]) }
   }
   return null
+}
+
+/** A path from a stack frame or a source map: a file: URL as a path, anything else as it is. */
+function filePath(location) {
+  if (!location.startsWith('file://')) return location
+  try {
+    return fileURLToPath(location)
+  } catch {
+    return location
+  }
 }
 
 /**
@@ -55,7 +67,7 @@ function siteText(site) {
   let { file, line, column } = site
   const entry = sourceMapOf(file)?.findEntry(line - 1, column - 1)
   if (entry?.originalSource) {
-    file = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : entry.originalSource
+    file = filePath(entry.originalSource)
     line = entry.originalLine + 1
     column = entry.originalColumn + 1
   }
