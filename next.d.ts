@@ -16,6 +16,7 @@ export interface NextCors extends FetchCors {
 
 /**
  * Compiles the options (the same as the Express middleware's) once; throws a TypeError if
- * invalid. Errors Next.js throws for control flow (`redirect()`, `notFound()`) pass through `wrap`.
+ * invalid. In `wrap` and `routes`, `redirect()`, `permanentRedirect()` and `notFound()` from
+ * `next/navigation` answer with Next's status and `Location` plus the CORS headers.
  */
 export function createCors(options?: CorsOptions | CorsRequestDelegate): NextCors

@@ -75,10 +75,27 @@ test('a handler that throws yields a logged 500 carrying the CORS headers', asyn
   assert.match(String(logged.mock.calls[0].arguments.at(-1)), /database down/)
 })
 
-test("Next.js's control-flow errors (redirect, notFound) pass through untouched", async () => {
-  const redirect = Object.assign(new Error('NEXT_REDIRECT'), { digest: 'NEXT_REDIRECT;replace;/login;307;' })
-  const handler = cors.wrap(() => { throw redirect })
-  await assert.rejects(handler(get(), {}), (error) => error === redirect)
+test("Next.js's redirect and not-found errors answer with their status, Location and the CORS headers", async () => {
+  // The digests as next/navigation writes them; the real ones are thrown in next-app.test.js.
+  const thrown = (digest) => cors.wrap(() => { throw Object.assign(new Error(digest.split(';')[0]), { digest }) })(get(), {})
+  const cases = [
+    ['NEXT_REDIRECT;replace;/login?next=a;b;307;', 307, '/login?next=a;b'],
+    ['NEXT_REDIRECT;push;https://app.example.com/x;308;', 308, 'https://app.example.com/x'],
+    ['NEXT_HTTP_ERROR_FALLBACK;404', 404, null],
+    ['NEXT_HTTP_ERROR_FALLBACK;403', 403, null],
+  ]
+  for (const [digest, status, location] of cases) {
+    const response = await thrown(digest)
+    assert.equal(response.status, status, digest)
+    assert.equal(response.headers.get('location'), location, digest)
+    assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN, digest)
+    assert.equal(response.headers.get('access-control-allow-credentials'), 'true', digest)
+  }
+  // Any other digest (a dynamic-rendering bail-out, a malformed redirect) is Next's: rethrown as is.
+  for (const digest of ['DYNAMIC_SERVER_USAGE', 'NEXT_REDIRECT;replace;/x;302;', 'NEXT_REDIRECT;other;/x;307;', 'NEXT_HTTP_ERROR_FALLBACK;500']) {
+    const error = Object.assign(new Error(digest), { digest })
+    await assert.rejects(cors.wrap(() => { throw error })(get(), {}), (rejected) => rejected === error, digest)
+  }
 })
 
 test('delegates and origin functions receive the Web Request and the origin', async () => {

@@ -110,6 +110,19 @@ test('the Next.js example serves CORS from route handlers and proxy.ts', { timeo
     assert.equal(refused.headers.get('access-control-allow-origin'), null)
   })
 
+  await t.test("redirect(), permanentRedirect() and notFound() answer with Next's status and the CORS headers", async () => {
+    const cases = [['/api/todos/latest', 307, /^\/api\/todos\/\d+$/], ['/api/tasks', 308, /^\/api\/todos$/], ['/api/todos/999', 404, null]]
+    for (const [route, status, location] of cases) {
+      const response = await fetch(url(route), { headers: { Origin: ALLOWED }, redirect: 'manual' })
+      assert.equal(response.status, status, route)
+      if (location) assert.match(response.headers.get('location'), location, route)
+      else assert.equal(response.headers.get('location'), null, route)
+      assert.equal(response.headers.get('access-control-allow-origin'), ALLOWED, route)
+      assert.equal(response.headers.get('access-control-allow-credentials'), 'true', route)
+      assert.match(response.headers.get('vary'), /Origin/, route)
+    }
+  })
+
   t.diagnostic(`requests: ${Date.now() - started} ms`)
 
   const pages = await startPageServer()
@@ -124,6 +137,9 @@ test('the Next.js example serves CORS from route handlers and proxy.ts', { timeo
     ['allowed', 'a handler that throws: the 500 is readable', api('/api/boom'), {}, 'ok', 500, {}],
     ['allowed', 'proxy.ts: GET a route without CORS code', api('/api/public/status'), {}, 'ok', 200, {}],
     ['allowed', 'proxy.ts: a preflighted request', api('/api/public/status'), { headers: { 'X-Api-Key': 'k' } }, 'ok', 200, {}],
+    ['allowed', 'redirect(): the 307 is followed and the todo it points to read', api('/api/todos/latest'), {}, 'ok', 200, {}, /"title":/],
+    ['allowed', 'permanentRedirect(): a JSON POST follows the 308 with its body', api('/api/tasks'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"title":"moved"}' }, 'ok', 201, {}, /"title":"moved"/],
+    ['allowed', 'notFound(): the 404 is readable', api('/api/todos/999'), {}, 'ok', 404, {}],
     ['refused', 'a refused origin', api('/api/todos'), {}, 'blocked', undefined, {}],
     ['refused', 'a refused origin, preflighted', api('/api/todos'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }, 'blocked', undefined, {}],
   ]
@@ -133,10 +149,11 @@ test('the Next.js example serves CORS from route handlers and proxy.ts', { timeo
       if (!session) return
       for (const [origin, pageUrl] of [['allowed', pages.origin], ['refused', pages.origin.replace('localhost', '127.0.0.1')]]) {
         const page = await session.open(`${pageUrl}/`)
-        for (const [, name, url, init, verdict, status, reads] of runs.filter((run) => run[0] === origin)) {
+        for (const [, name, url, init, verdict, status, reads, text] of runs.filter((run) => run[0] === origin)) {
           const result = await page.run({ url, init, reads: Object.keys(reads) })
           assert.equal(result.verdict, verdict, `${name}: ${result.error ?? ''}`)
           if (status !== undefined) assert.equal(result.status, status, name)
+          if (text) assert.match(result.text, text, name)
           for (const [header, pattern] of Object.entries(reads)) assert.match(result.read[header] ?? 'unreadable', pattern, name)
           t.diagnostic(`${name}: ${result.verdict}${result.status ? ` (${result.status})` : ''}`)
         }

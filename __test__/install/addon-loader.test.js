@@ -115,3 +115,28 @@ test('a local build that is a directory is named, and the platform package is st
   assertNoAddon(result, 'the local build', /local build: .*cors-native\.node is a directory, not a \.node file/)
   assert.match(result.stderr, /platform package: cors-native-\S+ is not installed/)
 })
+
+// The loader's files moved away from their folder, as a bundler moves them (Next.js itself is in
+// __test__/adapters/next-bundled.test.js): the fix names the config file Next.js reads.
+test('a bundled loader names the fix: the Next.js config file it reads, or the bundler externals', (t) => {
+  const dir = tempDir(t)
+  const bundle = path.join(dir, 'bundle')
+  fs.mkdirSync(bundle)
+  fs.copyFileSync(path.join(repoDir, 'lib', 'addon', 'bundled.js'), path.join(bundle, 'chunk.js'))
+  const { bundledError } = require(path.join(bundle, 'chunk.js'))
+  const app = path.join(dir, 'app')
+  fs.mkdirSync(path.join(app, 'src'), { recursive: true })
+  fs.writeFileSync(path.join(app, 'next.config.ts'), 'export default {}\n')
+  fs.writeFileSync(path.join(app, 'next.config.js'), 'module.exports = {}\n')
+
+  const inNext = bundledError(path.join(app, 'src'))
+  assert.equal(inNext.code, 'CORS_NATIVE_BUNDLED')
+  assert.ok(inNext.message.includes(`Add serverExternalPackages: ['cors-native'] to ${path.join(app, 'next.config.js')},`), inNext.message)
+  assert.ok(inNext.message.includes(`Next.js reads only that file: ${path.join(app, 'next.config.ts')} is ignored.`), inNext.message)
+  assert.ok(inNext.message.includes(`the loader runs from ${bundle},`), inNext.message)
+
+  const elsewhere = bundledError(bundle)
+  assert.match(elsewhere.message, /^cors-native: a bundler bundled cors-native/)
+  assert.match(elsewhere.message, /esbuild:\n?\s*--external:cors-native/)
+  assert.equal(require('../../lib/addon/bundled').bundledError(app), null, 'the loader in its own folder is not bundled')
+})

@@ -3,6 +3,7 @@
 // applies the pipeline's Decision to the ServerResponse. Nothing is decided here.
 const { requestShape } = require('../pipeline')
 const { isPreflightMethod } = require('../pipeline/preflight')
+const { noteWriter } = require('../pipeline/layers')
 const { appendVary } = require('./vary')
 
 function readRequest(req) {
@@ -56,10 +57,12 @@ function middleware(pipeline) {
   const read = pipeline.log === null ? readRequest : readRequestWithUrl
   if (pipeline.sync) {
     return function corsMiddleware(req, res, next) {
+      noteWriter(res, pipeline, req)
       applyDecision(pipeline.decideNow(read(req)), res, next)
     }
   }
   return function corsMiddleware(req, res, next) {
+    noteWriter(res, pipeline, req)
     pipeline.decide(read(req), req, applyOrFail, res, next)
   }
 }

@@ -5,6 +5,7 @@
 const vary = require('vary')
 const { Pipeline, requestShape } = require('../pipeline')
 const { isPreflightMethod } = require('../pipeline/preflight')
+const { noteWriter } = require('../pipeline/layers')
 
 // By shape, not instanceof: a Request from another realm or a subclass (NextRequest) is one too.
 function hasHeaders(value) {
@@ -68,7 +69,8 @@ function settleOrLog(error, decision, resolve) {
 }
 
 /** Adds the headers to the response, or to a copy if its headers are immutable (as from fetch). */
-function decorateWith(response, decision) {
+function decorateWith(response, decision, request, pipeline) {
+  noteWriter(response.headers, pipeline, request)
   try {
     writeHeaders(response.headers, decision)
     return response
@@ -81,11 +83,13 @@ function decorateWith(response, decision) {
 }
 
 /**
- * The helpers for one policy. `options` are cors options, or a delegate
+ * The helpers for one policy, and its pipeline. `options` are cors options, or a delegate
  * `(request, callback) => callback(error, options)` receiving the Web Request.
- * `passThrough(error)` says which errors a handler throws are not failures (Next.js control flow).
+ * `controlFlow(error)` turns an error a handler throws for control flow (Next.js's redirect())
+ * into the response it stands for, rethrows one that is not CORS's to answer, or returns null for
+ * a failure (a logged 500).
  */
-function createFetchCors(options, passThrough = () => false) {
+function createFetchCors(options, controlFlow = () => null) {
   const pipeline = new Pipeline(options)
   const status = pipeline.policy?.headers.optionsSuccessStatus
   // Node sends 100-999; a Fetch Response only 200-599.
@@ -118,11 +122,13 @@ function createFetchCors(options, passThrough = () => false) {
       try {
         response = await handler(request, ...rest)
       } catch (error) {
-        if (passThrough(error)) throw error
-        console.error('cors-native: the handler threw; answering 500 with CORS headers:', error)
-        response = internalServerError()
+        response = controlFlow(error)
+        if (response === null) {
+          console.error('cors-native: the handler threw; answering 500 with CORS headers:', error)
+          response = internalServerError()
+        }
       }
-      return decorateWith(response, decision)
+      return decorateWith(response, decision, request, pipeline)
     }
     return function corsHandler(request, ...rest) {
       checkRequest(request, 'wrap(handler)')
@@ -142,7 +148,7 @@ function createFetchCors(options, passThrough = () => false) {
     if (!(response instanceof Response)) throw new TypeError('cors-native: decorate(request, response): response must be a Response')
     return settled(request).then((decision) => {
       if (decision === null) return internalServerError()
-      return decision.end ? answer(decision) : decorateWith(response, decision)
+      return decision.end ? answer(decision) : decorateWith(response, decision, request, pipeline)
     })
   }
 
@@ -160,12 +166,12 @@ function createFetchCors(options, passThrough = () => false) {
     return chain(c.req.raw, c, next)
   }
 
-  return { wrap, preflight, decorate, routes, middleware }
+  return { pipeline, helpers: { wrap, preflight, decorate, routes, middleware } }
 }
 
 /** Compiles the options (the same as the Express middleware's) once; throws a TypeError if invalid. */
 function createCors(options) {
-  return createFetchCors(options)
+  return createFetchCors(options).helpers
 }
 
 module.exports = { createCors, createFetchCors, checkRequest }

@@ -6,8 +6,10 @@
 // 3. the platform package `cors-native-<platform>`, installed by npm as an optional dependency,
 //    whose version must equal this package's.
 // If none loads, an Error with code CORS_NATIVE_NO_ADDON says what was tried and how to fix it.
+// Inside a bundle none can load: an Error with code CORS_NATIVE_BUNDLED names the bundler's fix.
 const fs = require('fs')
 const path = require('path')
+const { bundledError } = require('./bundled')
 const { candidateFailure } = require('./candidate')
 const { platformName } = require('./platform')
 const { version } = require('../../package.json')
@@ -64,6 +66,8 @@ function noAddonError(platform, tried, explicit) {
 }
 
 function loadAddon() {
+  const bundled = bundledError()
+  if (bundled) throw bundled
   const platform = platformName()
   const explicit = process.env.CORS_NATIVE_ADDON
   const places = explicit

@@ -10,6 +10,7 @@ const { createRefusalLog } = require('./debug-log')
 const { isString, show } = require('../policy/origin-input')
 const { isPreflightMethod, isPreflight } = require('./preflight')
 const { warnOnce } = require('../policy/warnings')
+const { creationSite } = require('./layers')
 
 /**
  * A request as CORS sees it, read once by an adapter. Every field is always set, so every
@@ -84,6 +85,8 @@ const DOUBLE_ANSWER = 'CORS_DOUBLE_ANSWER'
  */
 class Pipeline {
   constructor(options) {
+    /** Where the policy was created, to tell two policies on one response apart (layers.js). */
+    this.site = creationSite()
     this.log = createRefusalLog()
     this.originLists = new SignatureCache(compileOriginList)
     const delegated = typeof options === 'function'

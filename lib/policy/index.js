@@ -88,11 +88,16 @@ class Policy {
     return policyEngineFix(this.handle, failure, origin, method, requestHeaders)
   }
 
+  /** Whether the policy reports `code` (the `warnings` option can turn it off). */
+  reports(code) {
+    // A mistake seen at run time may come with every request: the native policy is asked once per code.
+    if (!this.reportsCode.has(code)) this.reportsCode.set(code, policyReports(this.handle, code))
+    return this.reportsCode.get(code)
+  }
+
   /** Warns of a mistake in an origin function's answer, unless the policy turns its code off. */
   warn(code, message) {
-    // A mistaken answer may come with every request: the native policy is asked once per code.
-    if (!this.reportsCode.has(code)) this.reportsCode.set(code, policyReports(this.handle, code))
-    if (this.reportsCode.get(code)) warnOnce(code, message)
+    if (this.reports(code)) warnOnce(code, message)
   }
 
   /** The mistakes found in the options (those seen in JS first), less those turned off. */

@@ -59,6 +59,8 @@ codes! {
         "an origin or entry with a path, query, trailing slash, no scheme, capitals or a default port, or `'*'` inside a list",
     MaxAgeAboveCap = "CORS_NATIVE_MAX_AGE_ABOVE_CAP":
         "`maxAge` above 7200, the most Chromium caches a preflight",
+    TwoLayers = "CORS_NATIVE_TWO_LAYERS":
+        "a second cors-native policy on one response (`app.use(cors())` twice, `proxy.ts` and a route's own): a narrower one can be overridden, and refusals are logged twice",
     UnknownWarning = "CORS_NATIVE_UNKNOWN_WARNING":
         "`warnings` names a code not in this list",
 }

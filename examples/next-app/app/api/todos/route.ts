@@ -1,6 +1,5 @@
 import { cors } from '../../../lib/cors'
-
-const todos = [{ id: 1, title: 'Try cors-native', done: false }]
+import { todos } from '../../../lib/todos'
 
 // Route handlers guarded one by one: wrap each method, and answer preflights with cors.OPTIONS.
 export const GET = cors.wrap(async () => {
