@@ -69,9 +69,7 @@ options:
   -h, --help               this help
 
 examples:
-  cors-native why "Access to fetch at 'http://127.0.0.1:8000/items' from origin \
-    'http://localhost:5173' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' \
-    header is present on the requested resource."
+  cors-native why "Access to fetch at 'http://127.0.0.1:8000/items' from origin 'http://localhost:5173' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."
   cors-native why --har ~/Downloads/app.example.com.har
 
 exit codes: 0 explained (and the server allows it now), 1 an engine still blocks (the check,
