@@ -123,6 +123,20 @@ pub fn judge(exchange: &Exchange, held: &[String], now: i64) -> Vec<Report> {
     reports
 }
 
+/// What a page on `page` must know when its credentialed fetch of `url` goes to another site:
+/// no attribute makes a cookie session work there in every engine. `None` when same-site.
+pub fn cross_site_note(page: &str, url: &str) -> Option<String> {
+    let (page_site, api_site) = (Site::of(page)?, Site::of(url)?);
+    if page_site.same_as(&api_site, false) {
+        return None;
+    }
+    Some(format!(
+        "the API ({}) is on another site than the page ({}): WebKit stores no cookie from its responses, and Chromium, which blocks third-party cookies by default, neither stores nor sends one, whatever the cookie's attributes (Firefox keeps it for this page's site only). What works in every engine: {CROSS_SITE_FIX}",
+        api_site.serialize(),
+        page_site.serialize()
+    ))
+}
+
 /// One cookie set in `origin` (the context of the response that set it) and the repeat's
 /// `hops`, `own` the index of the hop that set it.
 fn report(

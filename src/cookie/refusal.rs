@@ -54,7 +54,7 @@ pub enum Refusal {
 }
 
 /// Every fix for a cross-site API whose cookie session cannot work in all engines.
-pub const CROSS_SITE_FIX: &str = "serve the API on the page's own site (api.example.com for app.example.com), or proxy it through the page's origin (a Next.js rewrite, a dev-server proxy), or authenticate with a token in the Authorization header instead of a cookie";
+pub const CROSS_SITE_FIX: &str = "serve the API on the page's own site (e.g. api.example.com for app.example.com), or proxy it through the page's origin (a Next.js rewrite, a dev-server proxy), or authenticate with a token in the Authorization header instead of a cookie";
 
 impl Refusal {
     /// What `profile` reports for cookie `name`.

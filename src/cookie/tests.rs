@@ -380,3 +380,11 @@ fn reports_are_bounded_and_unreadable_headers_reported() {
     assert_eq!(report.cookie, Err(Unreadable::Empty));
     assert_eq!(report.engines[0].reason.as_deref(), Some("NoCookieContent"));
 }
+
+#[test]
+fn the_cross_site_note() {
+    let note = cross_site_note(PAGE, CROSS_SITE_API).unwrap();
+    assert!(note.contains("https://api.other.test") && note.contains(CROSS_SITE_FIX));
+    assert_eq!(cross_site_note(PAGE, SAME_SITE_API), None);
+    assert_eq!(cross_site_note("null", SAME_SITE_API), None);
+}
