@@ -119,7 +119,8 @@ impl Refusal {
             Refusal::SameSiteNoneInsecure => {
                 return Some(format!("Cookie “{name}” rejected because it has the “SameSite=None” attribute but is missing the “secure” attribute."));
             }
-            Refusal::Expired => "has been rejected because it is already expired.".into(),
+            // Firefox has a line for an expired cookie, but ESR 153 printed nothing for a
+            // Max-Age=0 or past Expires cookie it did not hold (observed).
             Refusal::CrossSite { .. } => "has been rejected because it is in a cross-site context and its “SameSite” is “Lax” or “Strict”.".into(),
             _ => return None,
         };

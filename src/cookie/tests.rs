@@ -238,10 +238,8 @@ fn deletion_and_size() {
         included(PAGE, SAME_SITE_API, "sid=; Max-Age=0"),
         vec![NEITHER; 4]
     );
-    assert_eq!(
-        reasons(PAGE, SAME_SITE_API, "sid=; Max-Age=0")[2],
-        "Cookie “sid” has been rejected because it is already expired."
-    );
+    assert!(reasons(PAGE, SAME_SITE_API, "sid=; Max-Age=0")[2]
+        .starts_with("Max-Age=0 or a past Expires"));
     let big = format!("big={}", "v".repeat(4094));
     assert_eq!(included(PAGE, SAME_SITE_API, &big), vec![NEITHER; 4]);
     assert_eq!(
