@@ -6,7 +6,7 @@
 //   chromiumThirdPartyAllowed  a persistent profile seeded with profile.cookie_controls_mode 0
 //   firefox                    puppeteer over WebDriver BiDi, names resolved by prefs
 //   webkit                     MiniBrowser through WebKitWebDriver, names reached via a proxy
-// Each gives { visit(url), run(args), probe(url), takeConsole() } on one tab.
+// Each gives { visit(url), run(args), probe(url), takeConsole(), close() } on one tab.
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
@@ -25,24 +25,40 @@ const CHROMIUM_ARGS = [
 ]
 const COOKIE_LINE = /^Cookie /
 
-function playwrightTab(page) {
-  const lines = []
-  page.on('console', (message) => lines.push(message.text()))
+/**
+ * One tab from a driver's `navigate(url)` and `evaluate(expression)` (a Promise's text, run in
+ * the page); a visit to the page the tab is already on is skipped.
+ */
+function tab({ navigate, evaluate, lines = [], close }) {
+  let at = null
+  const visit = async (url) => {
+    if (url === at) return
+    at = null
+    await navigate(url)
+    at = url
+  }
   return {
-    visit: (url) => page.goto(url),
-    run: (args) => page.evaluate((a) => window.runScenario(a), args),
+    visit,
+    run: (args) => evaluate(`window.runScenario(${JSON.stringify(args)})`),
     probe: async (url) => {
-      await page.goto(url)
-      return page.evaluate(() => window.probe())
+      await visit(url)
+      return evaluate('window.probe()')
     },
     takeConsole: () => lines.splice(0).filter((line) => COOKIE_LINE.test(line)),
+    close,
   }
+}
+
+function playwrightTab(page, close) {
+  const lines = []
+  page.on('console', (message) => lines.push(message.text()))
+  return tab({ navigate: (url) => page.goto(url), evaluate: (expression) => page.evaluate(expression), lines, close })
 }
 
 async function chromiumBlocked() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 })
   const context = await browser.newContext({ ignoreHTTPSErrors: true })
-  return { ...playwrightTab(await context.newPage()), close: () => browser.close() }
+  return playwrightTab(await context.newPage(), () => browser.close())
 }
 
 async function chromiumThirdPartyAllowed() {
@@ -51,13 +67,10 @@ async function chromiumThirdPartyAllowed() {
   // 0: "allow third-party cookies" in chrome://settings/cookies; 1, the default, blocks them.
   fs.writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }))
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, ignoreHTTPSErrors: true, timeout: 60_000 })
-  return {
-    ...playwrightTab(context.pages()[0] ?? await context.newPage()),
-    close: async () => {
-      await context.close()
-      fs.rmSync(profile, { recursive: true, force: true })
-    },
-  }
+  return playwrightTab(context.pages()[0] ?? await context.newPage(), async () => {
+    await context.close()
+    fs.rmSync(profile, { recursive: true, force: true })
+  })
 }
 
 async function firefox() {
@@ -74,16 +87,7 @@ async function firefox() {
   page.on('console', (message) => lines.push(message.text()))
   // Firefox's cookie warnings come over BiDi as script errors.
   page.on('pageerror', (error) => lines.push(error.message))
-  return {
-    visit: (url) => page.goto(url),
-    run: (args) => page.evaluate((a) => window.runScenario(a), args),
-    probe: async (url) => {
-      await page.goto(url)
-      return page.evaluate(() => window.probe())
-    },
-    takeConsole: () => lines.splice(0).filter((line) => COOKIE_LINE.test(line)),
-    close: () => browser.close(),
-  }
+  return tab({ navigate: (url) => page.goto(url), evaluate: (expression) => page.evaluate(expression), lines, close: () => browser.close() })
 }
 
 async function webkit() {
@@ -100,21 +104,15 @@ async function webkit() {
     throw error
   }
   const { driver } = session
-  const script = (body, args) => driver.executeAsyncScript(`${body}.then(arguments[arguments.length - 1])`, args)
-  return {
-    visit: (url) => driver.get(url),
-    run: (args) => script('window.runScenario(arguments[0])', args),
-    probe: async (url) => {
-      await driver.get(url)
-      return script('window.probe()')
-    },
-    // WebKit prints nothing about cookies (and its WebDriver session shows no console).
-    takeConsole: () => [],
+  // WebKit prints nothing about cookies (and its WebDriver session shows no console).
+  return tab({
+    navigate: (url) => driver.get(url),
+    evaluate: (expression) => driver.executeAsyncScript(`${expression}.then(arguments[0])`),
     close: async () => {
       await session.close()
       await proxy.close()
     },
-  }
+  })
 }
 
 const CONFIGURATIONS = [
