@@ -6,7 +6,7 @@ const os = require('node:os')
 const path = require('node:path')
 const { spawnSync } = require('node:child_process')
 
-const NAMES = ['app.example.com', 'api.example.com', 'api.other.test', 'localhost']
+const NAMES = ['app.example.com', 'api.example.com', 'api.other.test', 'app.other.test', 'localhost']
 
 /** Why no certificate can be made here, or null. */
 function opensslMissing() {

@@ -21,7 +21,7 @@ pub use parse::{
 pub use profile::Profile;
 pub use refusal::{Action, Refusal, CROSS_SITE_FIX};
 pub use send::send;
-pub use site::{same_site, Site};
+pub use site::{same_site, Rules, Site};
 pub use store::{store, Context, Stored};
 
 use crate::browser::{origin_of, Credentials, Exchange};
@@ -126,14 +126,16 @@ pub fn judge(exchange: &Exchange, held: &[String], now: i64) -> Vec<Report> {
 /// What a page on `page` must know when its credentialed fetch of `url` goes to another site:
 /// no attribute makes a cookie session work there in every engine. `None` when same-site.
 pub fn cross_site_note(page: &str, url: &str) -> Option<String> {
-    let (page_site, api_site) = (Site::of(page)?, Site::of(url)?);
-    if page_site.same_as(&api_site, false) {
+    // WebKit's sites are the coarsest: what is cross-site there is cross-site everywhere.
+    let rules = Profile::Webkit.site_rules();
+    let (page_site, api_site) = (Site::of(page, rules)?, Site::of(url, rules)?);
+    if page_site.same_as(&api_site, rules) {
         return None;
     }
     Some(format!(
         "the API ({}) is on another site than the page ({}): WebKit stores no cookie from its responses, and Chromium, which blocks third-party cookies by default, neither stores nor sends one, whatever the cookie's attributes (Firefox keeps it for this page's site only). What works in every engine: {CROSS_SITE_FIX}",
-        api_site.serialize(),
-        page_site.serialize()
+        origin_of(url)?,
+        page
     ))
 }
 

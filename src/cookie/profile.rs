@@ -2,6 +2,7 @@
 //! RFC 6265bis. Observed with Chromium 156 (Debian), Firefox ESR 153 and WebKitGTK 2.50.6
 //! (libsoup 3.2.3) on https names mapped to loopback (research: cookies-lna.md).
 use super::parse::SameSite;
+use super::site::Rules;
 
 /// A browser with its cookie settings as users get them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,10 +57,25 @@ impl Profile {
         matches!(self, Profile::Chromium | Profile::ChromiumThirdPartyAllowed)
     }
 
+    /// How the engine draws sites for `Domain`, third-party blocking and partitions.
     /// Schemeful same-site: only Chromium counts the scheme, so an http page and an https API
     /// of one domain are cross-site there and same-site in Firefox and WebKit (observed).
-    pub fn schemeful(self) -> bool {
-        self.is_chromium()
+    pub fn site_rules(self) -> Rules {
+        Rules {
+            schemeful: self.is_chromium(),
+            implicit_suffix: true,
+        }
+    }
+
+    /// How the engine draws sites for the `SameSite` attribute: as for the rest, except that
+    /// WebKit (libsoup) held back a Lax cookie from `api.other.test` to a page on
+    /// `app.other.test` while it stored and sent one without SameSite there (observed): for
+    /// SameSite, each host under an unlisted top-level name is its own site.
+    pub fn same_site_rules(self) -> Rules {
+        Rules {
+            implicit_suffix: self != Profile::Webkit,
+            ..self.site_rules()
+        }
     }
 
     /// A cookie without `SameSite` is Lax in Chromium only; Firefox 153 and WebKitGTK treat it

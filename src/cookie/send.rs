@@ -2,7 +2,7 @@
 use super::profile::{Profile, ThirdParty};
 use super::refusal::Refusal;
 use super::site::{domain_match, path_match, same_site, Site, Target};
-use super::store::{Context, Stored};
+use super::store::{same_site_refusal, Context, Stored};
 
 /// Whether `profile` puts `stored` on the request `cx`.
 pub fn send(profile: Profile, stored: &Stored, cx: &Context) -> Result<(), Refusal> {
@@ -25,17 +25,14 @@ pub fn send(profile: Profile, stored: &Stored, cx: &Context) -> Result<(), Refus
     if cookie.secure && !(target.https || (profile.loopback_is_secure() && target.trustworthy)) {
         return Err(Refusal::NotSecure);
     }
-    let cross_site = !same_site(cx.page, cx.url, profile.schemeful());
-    if cross_site && profile.withholds_cross_site(cookie.same_site) {
-        let downgraded = same_site(cx.page, cx.url, false);
-        return Err(Refusal::CrossSite {
-            same_site: cookie.same_site,
-            downgraded,
-        });
+    if let Some(refusal) = same_site_refusal(profile, cookie.same_site, cx) {
+        return Err(refusal);
     }
+    let rules = profile.site_rules();
+    let cross_site = !same_site(cx.page, cx.url, rules);
     match &stored.partition {
-        Some(key) => match Site::of(cx.page) {
-            Some(page) if page.same_as(key, profile.schemeful()) => Ok(()),
+        Some(key) => match Site::of(cx.page, rules) {
+            Some(page) if page.same_as(key, rules) => Ok(()),
             _ => Err(Refusal::OtherPartition),
         },
         None if cross_site => match profile.third_party() {

@@ -1,6 +1,6 @@
 //! Whether an engine stores the cookie a response sets, and where: host or domain, path, and
 //! the partition (the page's site) it is kept in.
-use super::parse::SetCookie;
+use super::parse::{SameSite, SetCookie};
 use super::profile::{Profile, ThirdParty};
 use super::refusal::Refusal;
 use super::site::{cookie_domain, default_path, same_site, Site, Target};
@@ -44,6 +44,7 @@ pub fn store(
     if !cx.credentials.includes_cookies(cx.same_origin) {
         return Err(Refusal::CredentialsMode(cx.credentials));
     }
+    let rules = profile.site_rules();
     let target = Target::of(cx.url).ok_or(Refusal::DomainMismatch)?;
     let secure_url = target.https || (profile.loopback_is_secure() && target.trustworthy);
     if cookie.secure && !secure_url {
@@ -52,28 +53,23 @@ pub fn store(
     if profile.enforces_prefixes() && breaks_prefix(cookie) {
         return Err(Refusal::InvalidPrefix);
     }
-    let (domain, host_only) =
-        cookie_domain(cookie.domain.as_deref(), &target.host).ok_or(Refusal::InvalidDomain)?;
-    if profile.none_requires_secure() && cookie.same_site == super::SameSite::None && !cookie.secure
-    {
+    let (domain, host_only) = cookie_domain(cookie.domain.as_deref(), &target.host, rules)
+        .ok_or(Refusal::InvalidDomain)?;
+    if profile.none_requires_secure() && cookie.same_site == SameSite::None && !cookie.secure {
         return Err(Refusal::SameSiteNoneInsecure);
     }
     if profile.is_chromium() && cookie.partitioned && !cookie.secure {
         return Err(Refusal::PartitionedInsecure);
     }
-    let page_site = || Site::of(cx.page).ok_or(Refusal::ThirdParty);
-    let partition = if same_site(cx.page, cx.url, profile.schemeful()) {
+    if let Some(refusal) = same_site_refusal(profile, cookie.same_site, cx) {
+        return Err(refusal);
+    }
+    let page_site = || Site::of(cx.page, rules).ok_or(Refusal::ThirdParty);
+    let partition = if same_site(cx.page, cx.url, rules) {
         (profile.is_chromium() && cookie.partitioned)
             .then(page_site)
             .transpose()?
     } else {
-        if profile.withholds_cross_site(cookie.same_site) {
-            let downgraded = same_site(cx.page, cx.url, false);
-            return Err(Refusal::CrossSite {
-                same_site: cookie.same_site,
-                downgraded,
-            });
-        }
         match profile.third_party() {
             ThirdParty::PartitionedOnly if cookie.partitioned => Some(page_site()?),
             ThirdParty::Allowed if cookie.partitioned => Some(page_site()?),
@@ -96,6 +92,20 @@ pub fn store(
             .clone()
             .unwrap_or_else(|| default_path(&target.path)),
         partition,
+    })
+}
+
+/// The refusal a cookie's `SameSite` gets on a request from `cx.page` to `cx.url` (storing
+/// or sending alike), if any.
+pub fn same_site_refusal(profile: Profile, attribute: SameSite, cx: &Context) -> Option<Refusal> {
+    let rules = profile.same_site_rules();
+    if same_site(cx.page, cx.url, rules) || !profile.withholds_cross_site(attribute) {
+        return None;
+    }
+    let downgraded = same_site(cx.page, cx.url, rules.schemeless());
+    Some(Refusal::CrossSite {
+        same_site: attribute,
+        downgraded,
     })
 }
 

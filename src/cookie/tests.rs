@@ -386,3 +386,27 @@ fn the_cross_site_note() {
     assert_eq!(cross_site_note(PAGE, SAME_SITE_API), None);
     assert_eq!(cross_site_note("null", SAME_SITE_API), None);
 }
+
+#[test]
+fn sites_under_an_unlisted_top_level_name() {
+    let page = "https://app.other.test";
+    // One site for Domain and third-party rules everywhere; WebKit's SameSite sees two.
+    assert_eq!(
+        included(page, CROSS_SITE_API, "a=1; SameSite=Lax"),
+        vec![BOTH, BOTH, BOTH, NEITHER]
+    );
+    assert_eq!(
+        included(page, CROSS_SITE_API, "a=1; Domain=other.test"),
+        vec![BOTH; 4]
+    );
+    // Cross-site from app.example.com, Domain=other.test is valid: Firefox keeps it in the
+    // partition, Chromium with third-party cookies allowed stores it.
+    assert_eq!(
+        included(
+            PAGE,
+            CROSS_SITE_API,
+            "a=1; Domain=other.test; SameSite=None; Secure"
+        ),
+        vec![NEITHER, BOTH, BOTH, NEITHER]
+    );
+}

@@ -17,7 +17,7 @@ const { startProxy } = require('./proxy')
 
 const CHROMIUM = '/usr/bin/chromium'
 const FIREFOX = '/usr/bin/firefox-esr'
-const NAMES = ['app.example.com', 'api.example.com', 'api.other.test']
+const NAMES = ['app.example.com', 'api.example.com', 'api.other.test', 'app.other.test']
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',

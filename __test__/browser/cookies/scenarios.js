@@ -6,6 +6,8 @@
 //   app      https://app.example.com  (the page; also the API for same-origin scenarios)
 //   site     https://api.example.com  (same site as app)
 //   cross    https://api.other.test   (another site)
+//   otherApp https://app.other.test   (a page beside it: .test is on no public suffix list)
+//   httpApp  http://app.example.com:<page port> (same domain as site, another scheme)
 //   local    http://localhost:<page port>,  localApi http://localhost:<api port>
 //   loopback http://127.0.0.1:<page port>,  loopApi  http://127.0.0.1:<api port>
 const S = (id, page, api, set, mode = 'include', prefix = '') => ({ id, page, api, set, mode, prefix })
@@ -45,6 +47,12 @@ const SCENARIOS = [
   S('xs-none-insecure', 'app', 'cross', 'SameSite=None'),
   S('xs-same-origin-mode', 'app', 'cross', 'SameSite=None; Secure', 'same-origin'),
   S('xs-omit', 'app', 'cross', 'SameSite=None; Secure', 'omit'),
+  S('xs-domain', 'app', 'cross', 'Domain=other.test; SameSite=None; Secure'),
+  // Beside an unlisted top-level name, and across schemes: where the engines' sites differ.
+  S('ot-lax', 'otherApp', 'cross', 'SameSite=Lax'),
+  S('ot-domain', 'otherApp', 'cross', 'Domain=other.test'),
+  S('sch-lax', 'httpApp', 'site', 'SameSite=Lax; Secure'),
+  S('sch-none-secure', 'httpApp', 'site', 'SameSite=None; Secure'),
   // First-party visit to the API, then a fetch from the page.
   H('fp-none', 'app', 'cross', 'SameSite=None; Secure'),
   H('fp-default', 'app', 'cross', ''),
@@ -67,6 +75,8 @@ function origins({ https, pageHttp, apiHttp }) {
     app: `https://app.example.com:${https}`,
     site: `https://api.example.com:${https}`,
     cross: `https://api.other.test:${https}`,
+    otherApp: `https://app.other.test:${https}`,
+    httpApp: `http://app.example.com:${pageHttp}`,
     local: `http://localhost:${pageHttp}`,
     localApi: `http://localhost:${apiHttp}`,
     loopback: `http://127.0.0.1:${pageHttp}`,
