@@ -6,6 +6,7 @@
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const fs = require('node:fs')
+const net = require('node:net')
 const path = require('node:path')
 const { startProcess } = require('./processes')
 const { chromiumMissing, skippedFor, launch } = require('./chromium')
@@ -13,6 +14,8 @@ const { pythonWithServers, pythonMissing } = require('./python-env')
 const { makeCertificate, opensslMissing } = require('../support/certificate')
 const { freePort } = require('../support/free-port')
 const { check } = require('../../lib/check')
+const { run } = require('../../lib/check/cli')
+const { describe } = require('../../lib/check/report')
 
 const SERVERS = path.join(__dirname, 'servers')
 const HOSTS = ['app.example.com', 'api.example.com', 'api.other.test']
@@ -78,6 +81,14 @@ test('check and real Chromium agree on express-session cookies, same-site and cr
     if (real.stored !== model.stored || real.sent !== model.sent) disagreements.push({ name, real, model })
   }
   assert.deepEqual(disagreements, [])
+
+  // The command line: the same check in text, with a cookie held from a first-party visit.
+  let text = ''
+  const code = await run([`${crossSite}/none/login`, '--origin', page, '--credentials', '--no-probes', '--insecure', '--resolve', `api.other.test:${port}:127.0.0.1`, '--cookie', 'old=1; Secure; SameSite=None'], { write: (chunk) => { text += chunk } }, { write: (chunk) => { text += chunk } })
+  assert.equal(code, 0, text)
+  assert.match(text, /old \(held from a first-party visit\)\n {4}Chromium: stored, NOT sent: UserPreferences/)
+  assert.match(text, /sid_none \(set by https:\/\/api\.other\.test:\d+\/none\/login\)\n {4}Chromium: NOT stored: UserPreferences/)
+  assert.match(text, /WebKit: NOT stored: cross-site responses set no cookies/)
 })
 
 test('check reports the cookies of FastAPI set_cookie and Django sessions as the model judges them', { timeout: 300_000 }, async (t) => {
@@ -134,6 +145,27 @@ test('check reports the cookies of FastAPI set_cookie and Django sessions as the
   const held = await run(`${django.url}/login`, { cookies: ['sessionid=x; SameSite=None; Secure'] })
   assert.equal(held.cookies[0].setBy, null)
   assert.deepEqual(states(held.cookies[0]), { chromium: [true, false], chromiumThirdPartyAllowed: [true, true], firefox: [true, false], webkit: [false, false] })
+})
+
+test('hostile Set-Cookie headers: at most 64 judged, nothing raw reaches the terminal', async (t) => {
+  // Node's parser refuses C0 controls in a header; C1 ones (\x9b is a CSI) and the bytes of
+  // U+202E (right-to-left override) get through.
+  const evil = ['\x9b2J\x9b31mPWNED=1; Secure', '\xe2\x80\xaeevil=1', '=; Path=/']
+  const cookies = [`big=${'v'.repeat(5000)}`, ...Array.from({ length: 300 }, (_, i) => `${evil[i % evil.length]}${i}`)]
+  const headers = cookies.map((cookie) => `Set-Cookie: ${cookie}\r\n`).join('')
+  const server = net.createServer((socket) => {
+    socket.on('error', () => {})
+    socket.once('data', () => socket.end(Buffer.from(`HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: http://localhost:3000\r\nAccess-Control-Allow-Credentials: true\r\n${headers}Content-Length: 0\r\n\r\n`, 'latin1')))
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  t.after(() => server.close())
+  const result = await check(`http://127.0.0.1:${server.address().port}/`, { origin: 'http://localhost:3000', credentials: true, probes: false })
+  assert.equal(result.cookies.length, 64)
+  const big = result.cookies.find((cookie) => cookie.name === 'big')
+  assert.equal(big.engines.chromium.reason, 'NameValuePairExceedsMaxSize')
+  assert.equal(big.engines.firefox.reason, 'Cookie “big” is invalid because its size is too big. Max size is 4096 B.')
+  assert.ok(result.cookies.some((cookie) => cookie.attributes === null && cookie.engines.chromium.reason === 'NoCookieContent'))
+  assert.doesNotMatch(describe(result), /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]/)
 })
 
 test('check refuses malformed --cookie and --resolve values, naming the option and the fix', async () => {
