@@ -12,6 +12,8 @@ mod site;
 mod store;
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;
 
 pub use parse::{
