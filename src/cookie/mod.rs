@@ -16,17 +16,15 @@ mod properties;
 #[cfg(test)]
 mod tests;
 
-pub use parse::{
-    name_of, parse, SameSite, SetCookie, Unreadable, MAX_ATTRIBUTE_VALUE_BYTES,
-    MAX_NAME_VALUE_BYTES,
-};
+pub use parse::{name_of, parse, SameSite, SetCookie, Unreadable, MAX_NAME_VALUE_BYTES};
 pub use profile::Profile;
-pub use refusal::{Action, Refusal, CROSS_SITE_FIX};
-pub use send::send;
-pub use site::{same_site, Rules, Site};
-pub use store::{store, Context, Stored};
+pub use refusal::CROSS_SITE_FIX;
 
 use crate::browser::{origin_of, Credentials, Exchange};
+use refusal::{Action, Refusal};
+use send::send;
+use site::Site;
+use store::{store, Context};
 
 /// At most this many cookies are judged per exchange; the rest are left out.
 pub const MAX_COOKIES: usize = 64;

@@ -6,7 +6,7 @@ use super::date;
 /// The most bytes a cookie's name and value may have together; longer ones are ignored.
 pub const MAX_NAME_VALUE_BYTES: usize = 4096;
 /// An attribute whose value is longer than this is ignored (the cookie is kept).
-pub const MAX_ATTRIBUTE_VALUE_BYTES: usize = 1024;
+const MAX_ATTRIBUTE_VALUE_BYTES: usize = 1024;
 
 /// The `SameSite` attribute as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -42,16 +42,6 @@ impl Profile {
         Profile::Webkit,
     ];
 
-    /// The name in JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            Profile::Chromium => "chromium",
-            Profile::ChromiumThirdPartyAllowed => "chromiumThirdPartyAllowed",
-            Profile::Firefox => "firefox",
-            Profile::Webkit => "webkit",
-        }
-    }
-
     /// Whether the engine's console and DevTools reasons are Chromium's.
     pub fn is_chromium(self) -> bool {
         matches!(self, Profile::Chromium | Profile::ChromiumThirdPartyAllowed)
