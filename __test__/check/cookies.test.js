@@ -20,17 +20,17 @@ const { describe } = require('../../lib/check/report')
 const SERVERS = path.join(__dirname, 'servers')
 const HOSTS = ['app.example.com', 'api.example.com', 'api.other.test']
 
-/** Logs in with a credentialed fetch from the page, then asks /me which cookies came back. */
-async function inChromium(browser, page, api, config, credentials) {
+/** Logs in (`path`) with a fetch from the page, then asks /me which cookies came back. */
+async function inChromium(browser, page, api, config, path, credentials) {
   const context = await browser.newContext()
   try {
     const tab = await context.newPage()
     await tab.goto(`${page}/`, { timeout: 30_000 })
-    const seen = await tab.evaluate(async ({ api, config, credentials }) => {
-      await fetch(`${api}/${config}/login`, { credentials })
+    const seen = await tab.evaluate(async ({ api, config, path, credentials }) => {
+      await fetch(`${api}/${config}/${path}`, { credentials })
       const me = await fetch(`${api}/${config}/me`, { credentials: 'include' })
       return (await me.json()).cookies
-    }, { api, config, credentials })
+    }, { api, config, path, credentials })
     const jar = (await context.cookies()).map((cookie) => cookie.name)
     return { stored: jar.includes(`sid_${config}`), sent: seen.includes(`sid_${config}`) }
   } finally {
@@ -63,20 +63,24 @@ test('check and real Chromium agree on express-session cookies, same-site and cr
     { api: crossSite, config: 'lax', expect: { chromium: [false, false], firefox: [false, false] }, problem: 'cross-site-cookies' },
     { api: crossSite, config: 'partitioned', expect: { chromium: [true, true], webkit: [false, false] }, problem: 'cross-site-cookies' },
     { api: sameSite, config: 'none', credentials: 'same-origin', expect: { chromium: [false, false] }, problem: 'cookies-need-credentials' },
+    // The session starts on a redirect: the cookie is judged against the hop that set it.
+    { api: sameSite, config: 'none', path: 'hop', expect: { chromium: [true, true], webkit: [true, true] } },
+    { api: crossSite, config: 'none', path: 'hop', expect: { chromium: [false, false], firefox: [true, true] }, problem: 'cross-site-cookies' },
   ]
   const disagreements = []
-  for (const { api, config, credentials = 'include', expect, problem } of cases) {
-    const name = `${config} cookie from ${api}, credentials ${credentials}`
-    const result = await check(`${api}/${config}/login`, { origin: page, credentials, resolve, insecure: true, probes: false })
+  for (const { api, config, path = 'login', credentials = 'include', expect, problem } of cases) {
+    const name = `${config} cookie from ${api}/${config}/${path}, credentials ${credentials}`
+    const result = await check(`${api}/${config}/${path}`, { origin: page, credentials, resolve, insecure: true, probes: false })
     assert.equal(result.allowed, true, name)
+    assert.equal(result.exchanges.actual.length, path === 'hop' ? 2 : 1, name)
     const [cookie] = result.cookies
     assert.equal(cookie.name, `sid_${config}`, name)
-    assert.equal(cookie.setBy, `${api}/${config}/login`, name)
+    assert.equal(cookie.setBy, `${api}/${config}/${path}`, name)
     for (const [engine, [stored, sent]] of Object.entries(expect)) {
       assert.deepEqual([cookie.engines[engine].stored, cookie.engines[engine].sent], [stored, sent], `${name}: ${engine}`)
     }
     if (problem) assert.ok(result.problems.some((p) => p.code === problem), `${name}: ${problem}`)
-    const real = await inChromium(browser, page, api, config, credentials)
+    const real = await inChromium(browser, page, api, config, path, credentials)
     const model = { stored: cookie.engines.chromium.stored, sent: cookie.engines.chromium.sent }
     if (real.stored !== model.stored || real.sent !== model.sent) disagreements.push({ name, real, model })
   }

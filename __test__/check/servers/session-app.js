@@ -1,8 +1,8 @@
 'use strict'
 // An Express 5 API with express-session, one cookie configuration per path, over https with
-// the certificate in CERT and KEY, guarded by cors-native for PAGE_ORIGIN. GET /<config>/login
-// starts a session; GET /<config>/me says which cookies came with the request. Any other path
-// is the test page (text/html), for the host the browser asked for.
+// the certificate in CERT and KEY, guarded by cors-native for PAGE_ORIGINS. GET /<config>/login
+// starts a session; GET /<config>/hop starts one on a 302 to /<config>/me; GET /<config>/me says
+// which cookies came with the request. Any other path is the test page (text/html).
 const fs = require('node:fs')
 const https = require('node:https')
 const express = require('express')
@@ -25,6 +25,10 @@ for (const [name, cookie] of Object.entries(CONFIGS)) {
   router.get('/login', (req, res) => {
     req.session.user = 'ada'
     res.json({ ok: true })
+  })
+  router.get('/hop', (req, res) => {
+    req.session.user = 'ada'
+    res.redirect(302, 'me')
   })
   router.get('/me', (req, res) => res.json({ cookies: (req.headers.cookie ?? '').split(';').map((c) => c.trim().split('=')[0]).filter(Boolean) }))
   app.use(`/${name}`, router)
