@@ -51,8 +51,13 @@ declare namespace cors {
     preflight: boolean
     status: number
     headers: Record<string, string>
+    /** Why, in words; when the policy refuses, the last one is the fix: the options as edited. */
     reasons: string[]
-    /** What Chromium, Firefox and WebKit do with this response; null without an origin. */
+    /**
+     * What Chromium, Firefox and WebKit do with this response; null without an origin. A
+     * verdict's `fix` is the options as edited when the policy has one for it (its own
+     * refusal, credentials, a method or header), else the model's, in HTTP terms.
+     */
     engines: Record<import('./browser').Engine, EngineVerdict> | null
   }
 

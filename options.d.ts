@@ -41,7 +41,11 @@ export interface CorsOptions {
    * server and refused with a 403 saying why. @default false
    */
   strict?: boolean | undefined
-  /** Answer `Access-Control-Request-Private-Network: true` preflights. @default false */
+  /**
+   * Answer `Access-Control-Request-Private-Network: true` preflights. Only Chromium before 142
+   * sends them: 142 and later (Local Network Access) and Firefox ask the user with a permission
+   * prompt instead, which no server header answers. @default false
+   */
   allowPrivateNetwork?: boolean | undefined
   /** `{ CORS_NATIVE_NULL_ORIGIN: false }` turns a warning code off (also in strict mode). */
   warnings?: { [code in WarningCode]?: boolean } | undefined
@@ -59,6 +63,7 @@ export type WarningCode =
   | 'CORS_NATIVE_CREDENTIALS_ANY_ORIGIN'
   | 'CORS_NATIVE_LOOSE_REGEX'
   | 'CORS_NATIVE_NULL_ORIGIN'
+  | 'CORS_NATIVE_PUBLIC_SUFFIX_WILDCARD'
   | 'CORS_NATIVE_MALFORMED_ORIGIN'
   | 'CORS_NATIVE_MAX_AGE_ABOVE_CAP'
   | 'CORS_NATIVE_UNKNOWN_WARNING'

@@ -8,6 +8,7 @@ const commands = {
   build: () => require('../scripts/build-native'),
   check: (args) => require('../lib/check/cli').run(args).then((code) => { process.exitCode = code }),
   playground: (args) => require('../lib/playground/command')(args),
+  why: (args) => require('../lib/why/cli').run(args).then((code) => { process.exitCode = code }),
 }
 const isHelp = (arg) => arg === '--help' || arg === '-h'
 

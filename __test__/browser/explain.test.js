@@ -18,7 +18,7 @@ test('refusals point at the closest entry', () => {
   assert.match(reasons('https://app.example.com'), /"https:\/\/app\.example\.com\/" differs only by a trailing slash/)
   assert.match(reasons('http://api.example.com'), /differs in scheme: http vs https/)
   assert.match(reasons('http://localhost:3000'), /differs in port: 3000 vs 5173/)
-  assert.equal(reasons('https://evil.example'), 'origin https://evil.example is not allowed')
+  assert.equal(reasons('https://evil.example'), "origin https://evil.example is not allowed | if https://evil.example should be allowed, add it: origin: ['https://app.example.com/', 'http://localhost:5173', 'https://api.example.com', 'https://*.example.org', 'https://evil.example']")
   assert.equal(policy.explain({}).reasons[0], 'the request has no Origin header')
 })
 
@@ -55,7 +55,7 @@ test("each engine's verdict and console line for the response the policy produce
 test('what the browser would refuse is explained even when the server answers', () => {
   const refused = policy.explain({ origin: 'https://shop.example.org', method: 'PUT', requestHeaders: 'x-secret' })
   assert.equal(refused.allowed, false)
-  assert.equal(refused.reasons.at(-1), 'Chromium, Firefox, WebKit will refuse it at the preflight: Add x-secret to Access-Control-Allow-Headers in the preflight response')
+  assert.equal(refused.reasons.at(-1), "Chromium, Firefox, WebKit will refuse it at the preflight: if x-secret should be allowed, add it: allowedHeaders: ['Content-Type', 'x-secret']")
   const star = cors.compile({ credentials: true }).explain({ origin: 'https://a.example' })
   assert.match(star.reasons.join(' '), /credentialed requests \(cookies\) still fail/)
 })

@@ -24,7 +24,7 @@ function cli(...args) {
 
 const mainHelp = (text) => {
   assert.match(text, /drop-in for the Express cors middleware/)
-  for (const command of ['check <url>', 'playground', 'build']) assert.match(text, new RegExp(`^  ${command} +\\S`, 'm'))
+  for (const command of ['check <url>', 'why <line>', 'playground', 'build']) assert.match(text, new RegExp(`^  ${command} +\\S`, 'm'))
   assert.match(text, /cors-native <command> --help/)
   assert.match(text, /npx cors-native check https:\/\/\S+ --origin https:\/\//)
   assert.match(text, /exit codes: 0 .*1 .*2 /)

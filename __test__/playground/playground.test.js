@@ -7,24 +7,9 @@ const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
-const { chromium } = require('playwright-core')
-const puppeteer = require('puppeteer-core')
 const { startPlayground } = require('../../lib/playground/server')
 const { skippedFor } = require('../check/chromium')
-
-const LAUNCH_TIMEOUT = 60_000
-const ENGINES = {
-  chromium: {
-    executable: '/usr/bin/chromium',
-    debianPackage: 'chromium',
-    launch: () => chromium.launch({ executablePath: '/usr/bin/chromium', timeout: LAUNCH_TIMEOUT, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }),
-  },
-  firefox: {
-    executable: '/usr/bin/firefox-esr',
-    debianPackage: 'firefox-esr',
-    launch: () => puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, timeout: LAUNCH_TIMEOUT }),
-  },
-}
+const { ENGINES, setValue } = require('./browsers')
 
 // [name, options text, request, expected verdict, expected text in the page]
 const CASES = [
@@ -36,17 +21,9 @@ const CASES = [
   ['from the other origin', (o) => `{ origin: ['${o.page}'] }`, { from: 'other' }, 'blocked', /CORS check: GET from http:\/\/127\.0\.0\.1:\d+ /],
 ]
 
-async function setValue(page, selector, value) {
-  await page.$eval(selector, (element, next) => {
-    if (element.type === 'checkbox') element.checked = next
-    else element.value = next
-    element.dispatchEvent(new Event('input', { bubbles: true }))
-  }, value)
-}
-
 const text = (page, selector) => page.$eval(selector, (element) => element.textContent)
 
-for (const [engine, { executable, debianPackage, launch }] of Object.entries(ENGINES)) {
+for (const [engine, { executable, debianPackage, launch, newPage }] of Object.entries(ENGINES)) {
   test(`playground in ${engine}`, { timeout: 180_000 }, async (t) => {
     if (skippedFor(t, fs.existsSync(executable) ? null : `${engine} is not installed (${executable}): apt-get install ${debianPackage}`)) return
     const shots = fs.mkdtempSync(path.join(os.tmpdir(), `cors-native-playground-${engine}-`))
@@ -54,7 +31,7 @@ for (const [engine, { executable, debianPackage, launch }] of Object.entries(ENG
     t.after(() => playground.close())
     const browser = await launch()
     t.after(() => browser.close())
-    const page = await browser.newPage()
+    const page = await newPage(browser)
     await page.goto(playground.url)
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 })
     const origins = { page: playground.pageOrigin }

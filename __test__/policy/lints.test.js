@@ -10,7 +10,7 @@ const { runMiddleware } = require('../support/fake-http')
 const lints = [
   ['CORS_NATIVE_CREDENTIALS_ANY_ORIGIN', { origin: '*', credentials: true }, /credentials: true with origin "\*"/],
   ['CORS_NATIVE_CREDENTIALS_ANY_ORIGIN', { origin: true, credentials: true }, /reflect any origin/],
-  ['CORS_NATIVE_LOOSE_REGEX', { origin: /example\.com$/ }, /also matches https:\/\/evilexample\.com .*; list "https:\/\/example\.com" instead/],
+  ['CORS_NATIVE_LOOSE_REGEX', { origin: /example\.com$/ }, /also matches https:\/\/evilexample\.com .*; list "https:\/\/example\.com", "https:\/\/\*\.example\.com" instead/],
   ['CORS_NATIVE_LOOSE_REGEX', { origin: /^https:\/\/app.example.com$/ }, /also matches https:\/\/appxexample\.com and https:\/\/app\.examplexcom \(an unescaped "\." matches any character\); list "https:\/\/app\.example\.com" instead/],
   ['CORS_NATIVE_NULL_ORIGIN', { origin: ['https://a.example', 'null'] }, /allows "null"/],
   ['CORS_NATIVE_MALFORMED_ORIGIN', { origin: ['https://app.example.com/'] }, /ends with a slash, which browsers never send; write "https:\/\/app\.example\.com"/],

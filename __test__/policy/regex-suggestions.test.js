@@ -1,9 +1,10 @@
 'use strict'
 // Every fix cors-native suggests for an origin RegExp is right: over a corpus of RegExps that
 // real projects, cors's own tests and CORS articles use, a suggestion accepts the origins the
-// original evidently meant and refuses the attacker forms (suffix, prefix, other scheme, other
-// port); a RegExp that gets no warning refuses them itself; and every "matches X" in a warning
-// is true of the original RegExp, run by V8.
+// original evidently meant (subdomains too when nothing before the domain excluded them),
+// refuses the attacker forms (suffix, prefix, other scheme, other port) and allows no site
+// under a public suffix; a RegExp that gets no warning refuses them itself; and every
+// "matches X" in a warning is true of the original RegExp, run by V8.
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const cors = require('../..')
@@ -11,24 +12,24 @@ const { runMiddleware } = require('../support/fake-http')
 
 // [RegExp, the origins it is evidently meant to allow]
 const corpus = [
-  [/example\.com$/, ['https://example.com']],
+  [/example\.com$/, ['https://example.com', 'https://app.example.com']],
   [/\.example\.com$/, ['https://app.example.com', 'https://www.example.com']],
   [/\.example\.com$/i, ['https://app.example.com']],
   [/^https:\/\/.*\.example.com$/, ['https://app.example.com']],
   [/:\/\/(.+\.)?example.com$/, ['https://example.com', 'https://app.example.com']],
-  [/localhost/, ['http://localhost:3000', 'http://localhost']],
+  [/localhost/, ['http://localhost:3000', 'http://localhost', 'http://app.localhost:3000']],
   [/^http:\/\/localhost:\d+$/, ['http://localhost:3000']],
   [/\.localhost(:\d+)?$/, ['http://app.localhost:3000']],
   [/\.localhost(:\d+)?/, ['http://app.localhost:3000', 'http://app.localhost']],
   [/(^|\.)x-bro\.com$/, ['https://www.x-bro.com']],
   [/^(?:www\.)?fubaclicker\.com\.br$/, ['https://fubaclicker.com.br', 'https://www.fubaclicker.com.br']],
-  [/feelming\.org$/, ['https://feelming.org']],
+  [/feelming\.org$/, ['https://feelming.org', 'https://www.feelming.org']],
   [/^https:\/\/example\.com$/, ['https://example.com']],
   [/^https:\/\/([a-z0-9-]+\.)*example\.com$/, ['https://example.com', 'https://a.b.example.com']],
   [/https:\/\/example\.com/, ['https://example.com']],
   [/^https:\/\/example\.com/, ['https://example.com']],
-  [/example\.com/, ['https://example.com']],
-  [/example.com/, ['https://example.com']],
+  [/example\.com/, ['https://example.com', 'https://app.example.com', 'https://a.b.example.com']],
+  [/example.com/, ['https://example.com', 'https://app.example.com']],
   [/^https?:\/\/(www\.)?example\.com$/, ['https://example.com', 'http://example.com', 'https://www.example.com', 'http://www.example.com']],
   [/^https:\/\/(app|admin)\.example\.com$/, ['https://app.example.com', 'https://admin.example.com']],
   [/^https:\/\/app\.example\.com:3000$/, ['https://app.example.com:3000']],
@@ -47,13 +48,13 @@ const corpus = [
   [/^https:\/\/(.+\.)?example\.com$/, ['https://example.com', 'https://app.example.com']],
   [/^https?:\/\/localhost:\d+$/, ['http://localhost:3000']],
   [/^http:\/\/localhost:3000$/, ['http://localhost:3000']],
-  [/localhost:3000$/, ['http://localhost:3000']],
+  [/localhost:3000$/, ['http://localhost:3000', 'http://app.localhost:3000']],
   [/^https:\/\/example\.(com|org)$/, ['https://example.com', 'https://example.org']],
   [/^https:\/\/.+\.example\.com$/, ['https://app.example.com']],
   [/^https:\/\/.*example\.com$/, ['https://example.com', 'https://app.example.com']],
   [/^https:\/\/[^.]+\.example\.com$/, ['https://app.example.com']],
   [/^https:\/\/app\.example\.com/, ['https://app.example.com']],
-  [/(example\.com|example\.org)$/, ['https://example.com', 'https://example.org']],
+  [/(example\.com|example\.org)$/, ['https://example.com', 'https://example.org', 'https://app.example.com']],
   [/^https:\/\/(www\.)?example\.com$/, ['https://example.com', 'https://www.example.com']],
   [/^https:\/\/app.example.com$/, ['https://app.example.com']],
   [/^https:\/\/[a-z]+\.example\.org$/, ['https://app.example.org']],
@@ -108,6 +109,8 @@ test(`${corpus.length} origin RegExps: suggestions are right, claims are true, s
     const entries = lint.suggestion.map(entryOf)
     for (const origin of intended) assert.ok(allows(origin, entries), `${regexp}: the suggestion ${lint.suggestion} refuses ${origin}`)
     for (const attacker of attackers) assert.ok(!allows(attacker, entries), `${regexp}: the suggestion ${lint.suggestion} allows ${attacker}`)
+    const shared = cors.compile({ origin: entries }).lints.filter((found) => found.code === 'CORS_NATIVE_PUBLIC_SUFFIX_WILDCARD')
+    assert.deepEqual(shared, [], `${regexp}: the suggestion ${lint.suggestion} allows sites under a public suffix`)
   }
   t.diagnostic(`${corpus.length} RegExps: ${linted} warned, ${suggested} with a suggestion, all checked`)
 })

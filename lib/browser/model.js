@@ -161,4 +161,17 @@ function forbiddenHeader(name, value = '') {
   return addon.browserForbiddenHeader(String(name), String(value))
 }
 
-module.exports = { predict, cookieReport, crossSiteCookieNote, nextRequest, preflightRequest, preflightFor, originOf, safelistedMethods, forbiddenMethod, forbiddenHeader }
+/**
+ * A pasted console line (or DevTools' CORS error name) read back against the model's own
+ * texts, or null when none fits: `{ engine, failure, alternatives, step, url, redirectedFrom,
+ * origin, value, status, generic, explanation, fix }`; `origin` is quoted in the fix when the
+ * line names none.
+ */
+function readConsole(text, origin) {
+  const reading = addon.browserReadConsole(String(text), origin === undefined ? undefined : String(origin))
+  if (!reading) return null
+  const { engine = null, step = null, url = null, redirectedFrom = null, value = null, status = null } = reading
+  return { ...reading, engine, step, url, redirectedFrom, origin: reading.origin ?? null, value, status }
+}
+
+module.exports = { readConsole, predict, cookieReport, crossSiteCookieNote, nextRequest, preflightRequest, preflightFor, originOf, safelistedMethods, forbiddenMethod, forbiddenHeader }

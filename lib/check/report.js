@@ -17,8 +17,10 @@ function visible(text) {
   })
 }
 
-function status(response) {
-  return response ? String(response.status) : 'not sent'
+/** A hop's answer; a HAR may record a request as failed (`failure`) with no answer. */
+function status({ response, failure }) {
+  if (response) return String(response.status)
+  return failure ? `failed (${failure}), no answer recorded` : 'not sent'
 }
 
 /** What a preflight asks, as sent: `Access-Control-Request-Method: PUT, ...`. */
@@ -33,14 +35,14 @@ function describe(result) {
   lines.push(`  from origin ${result.origin}, credentials: ${result.credentials}`)
   if (result.server) lines.push(`  server: ${result.server.label} (${result.server.evidence.join('; ')})`)
   if (exchanges.preflight) {
-    lines.push(`  preflight: OPTIONS (${asked(exchanges.preflight.request)}) -> ${status(exchanges.preflight.response)}`)
+    lines.push(`  preflight: OPTIONS (${asked(exchanges.preflight.request)}) -> ${status(exchanges.preflight)}`)
   } else {
-    lines.push('  preflight: not needed')
+    lines.push(result.preflightNeeded === false ? '  preflight: not needed' : '  preflight: none recorded')
   }
   if (exchanges.actual.length === 0) lines.push('  actual request: not sent (the preflight failed)')
   for (const hop of exchanges.actual) {
-    lines.push(`  ${hop.request.method} ${hop.request.url} -> ${status(hop.response)}`)
-    if (hop.preflight) lines.push(`  preflight to the redirect's target: OPTIONS ${hop.preflight.request.url} (${asked(hop.preflight.request)}) -> ${status(hop.preflight.response)}`)
+    lines.push(`  ${hop.request.method} ${hop.request.url} -> ${status(hop)}`)
+    if (hop.preflight) lines.push(`  preflight to the redirect's target: OPTIONS ${hop.preflight.request.url} (${asked(hop.preflight.request)}) -> ${status(hop.preflight)}`)
   }
   lines.push('')
   for (const [name, verdict] of Object.entries(result.engines)) {
@@ -48,7 +50,7 @@ function describe(result) {
       lines.push(`${ENGINE_NAMES[name]}: allowed${verdict.preflightCacheSeconds !== null ? ` (preflight cached ${verdict.preflightCacheSeconds} s)` : ''}`)
       if (verdict.deviation) lines.push(`  note: ${verdict.deviation}`)
     } else {
-      lines.push(`${ENGINE_NAMES[name]}: BLOCKED at the ${verdict.step}`)
+      lines.push(`${ENGINE_NAMES[name]}: BLOCKED${verdict.step ? ` at the ${verdict.step}` : ''}`)
       lines.push(`  console: ${verdict.console}`)
       lines.push(`  fix: ${verdict.fix}`)
     }

@@ -146,4 +146,4 @@ function checkOptions(url, options = {}) {
   }
 }
 
-module.exports = { checkOptions, UsageError, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS }
+module.exports = { checkOptions, checkUrl, checkOrigin, checkMethod, checkHeaders, checkTimeout, UsageError, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS }

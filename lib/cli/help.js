@@ -7,6 +7,7 @@ usage: cors-native <command> [options]
 
 commands:
   check <url>   ask a server the way browsers do and say if, why and how to fix CORS
+  why <line>    explain a browser's CORS console line (or a HAR) and check the server
   playground    try cors options in your own browser, on a local page
   build         build the native addon from source (needs Rust)
 
@@ -14,9 +15,10 @@ cors-native <command> --help lists its options; cors-native --version prints the
 
 examples:
   npx cors-native check https://api.example.com/items --origin https://app.example.com
+  npx cors-native why "Access to fetch at 'https://api.example.com/items' from origin ..."
   npx cors-native playground --port 8080
 
-exit codes: 0 ok (check: every engine allows), 1 check: an engine blocks, 2 usage or network error
+exit codes: 0 ok (check: every engine allows), 1 check, why: an engine blocks, 2 usage or network error
 `,
   check: `usage: cors-native check <url> --origin <origin> [options]
        cors-native check <url> --origins a,b [--methods GET,PUT] [options]
@@ -47,6 +49,37 @@ examples:
   cors-native check http://127.0.0.1:8000/ --origin http://localhost:5173 --json > result.json
 
 exit codes: 0 every engine allows, 1 an engine blocks, 2 usage or network error
+`,
+  why: `usage: cors-native why "<console line>" [options]
+       cors-native why [options] < line.txt
+       cors-native why --har <file> [--json]
+
+Reads the line a browser printed for a blocked fetch (Chromium, Firefox or WebKit; Chromium's
+local network and mixed-content lines; or DevTools' reason such as MissingAllowOriginHeader),
+says in plain words what failed, at which step, and the fix; then, when the URL answers from
+here, checks the server with the line's origin and method. With --har, judges every
+cross-origin fetch recorded in a HAR file offline, as check reports it.
+
+options:
+  --url <url>              the URL, when the line does not name it (DevTools' reason, WebKit)
+  --origin <origin>        the page's origin, when the line does not name it (Firefox)
+  --method <M>             the page's method, for the check (default: the line's, else GET)
+  --header 'Name: value'   a header the page sets, for the check; repeatable
+  --credentials            check with credentials: 'include' (default: as the line says)
+  --no-check               only explain the line; send nothing (default: check)
+  --timeout <ms>           for the check, 1 to 600000 (default 10000)
+  --har <file>             judge a HAR instead of a line (at most 64 MiB, 20000 entries)
+  --json                   print one JSON object (with --har: a list) instead of text
+  -h, --help               this help
+
+examples:
+  cors-native why "Access to fetch at 'http://127.0.0.1:8000/items' from origin \
+    'http://localhost:5173' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' \
+    header is present on the requested resource."
+  cors-native why --har ~/Downloads/app.example.com.har
+
+exit codes: 0 explained (and the server allows it now), 1 an engine still blocks (the check,
+or a request in the HAR), 2 usage error, a line it cannot read or a malformed HAR
 `,
   playground: `usage: cors-native playground [--port N]
 

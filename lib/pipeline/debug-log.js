@@ -1,7 +1,9 @@
 'use strict'
 // DEBUG=cors-native (or DEBUG=*, cors*, ...) logs why requests were refused, at most 10 lines per 10
 // seconds so a flood of bad requests cannot flood the log. A line names the request, the
-// reason with the closest configured entry, what Chromium will print, and the fix.
+// reason with the closest configured entry, what Chromium will print, and the fix: the
+// policy's edit of the options when it has one (the origin, strict mode's methods and
+// headers), else the browser model's.
 const { browserVerdicts, SOME_URL } = require('../browser/verdict')
 const { isPreflight } = require('./preflight')
 const WINDOW_MS = 10_000
@@ -40,7 +42,7 @@ function createRefusalLog(debug = process.env.DEBUG, write = (line) => process.s
   let windowStart = 0
   let lines = 0
   let dropped = 0
-  return function logRefusal(request, decision, reasons) {
+  return function logRefusal(request, decision, reasons, fix = null) {
     const now = Date.now()
     if (now - windowStart >= WINDOW_MS) {
       if (dropped > 0) write(`cors-native: ${dropped} more refusals not logged`)
@@ -53,17 +55,17 @@ function createRefusalLog(debug = process.env.DEBUG, write = (line) => process.s
       return
     }
     lines++
-    write(refusalLine(request, decision, reasons))
+    write(refusalLine(request, decision, reasons, fix))
   }
 }
 
-function refusalLine(request, decision, reasons) {
+function refusalLine(request, decision, reasons, fix) {
   const preflight = isPreflight(request.method, request.requestMethod)
   const method = preflight ? request.requestMethod : request.method
   const what = `${preflight ? `preflight for ${method}` : method} ${request.url ?? SOME_URL} from ${request.origin ?? '(no Origin)'}`
   let line = `cors-native: refused ${what}: ${reasons.join('; ')}`
   const chromium = browserVerdicts({ url: request.url, origin: request.origin, method, requestHeaders: request.requestHeaders }, preflight ? decision : null, preflight ? null : decision)?.chromium
-  if (chromium && !chromium.allowed) line += `. Chromium will say: "${chromium.console}" Fix: ${chromium.fix}`
+  if (chromium && !chromium.allowed) line += `. Chromium will say: "${chromium.console}" Fix: ${fix ?? chromium.fix}`
   return line
 }
 

@@ -14,10 +14,12 @@ const TEXT_PLAIN = 'text/plain; charset=utf-8'
  * @param {string | undefined} allowOrigin the origin the policy allows this request
  *   (written as Access-Control-Allow-Origin unless the request is refused with a 403)
  * @param {boolean} varyOrigin whether the answer depends on the request's origin
- * @param {object} explainer says why an origin is refused: `originRefusalReasons(origin)`
+ * @param {object} explainer says why an origin is refused and what to change in the options:
+ *   `originRefusalReasons(origin)`, `originRefusalFix(origin)` (null: no fix of that kind)
+ * @param {string | null} fix a strict refusal's fix: the options as edited to allow it
  */
-function decision(end, status, headers, body, allowOrigin, varyOrigin, explainer) {
-  return { end, status, headers, body, allowOrigin, varyOrigin, explainer }
+function decision(end, status, headers, body, allowOrigin, varyOrigin, explainer, fix = null) {
+  return { end, status, headers, body, allowOrigin, varyOrigin, explainer, fix }
 }
 
 /** Whether a browser sending `origin` would be refused this decision. */
@@ -56,9 +58,9 @@ function preflightDecision(values, allowOrigin, varyOrigin, request, privateNetw
   return decision(!values.preflightContinue, values.optionsSuccessStatus, headers, null, allowOrigin, varyOrigin, explainer)
 }
 
-/** Strict mode: a preflight refused with a 403 whose text/plain body says why. */
-function strictRefusalDecision(reason, allowOrigin, explainer) {
-  return decision(true, 403, ['Vary', STRICT_VARY, 'Content-Type', TEXT_PLAIN], reason, allowOrigin, false, explainer)
+/** Strict mode: a preflight refused with a 403 whose text/plain body says why (`refusal.reason`). */
+function strictRefusalDecision(refusal, allowOrigin, explainer) {
+  return decision(true, 403, ['Vary', STRICT_VARY, 'Content-Type', TEXT_PLAIN], refusal.reason, allowOrigin, false, explainer, refusal.fix)
 }
 
 /** Nothing to write: CORS is off for this request (origin false, or an origin function said no). */

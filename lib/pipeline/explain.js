@@ -56,19 +56,28 @@ function explain(pipeline, { origin, method = 'GET', requestHeaders, privateNetw
   const actual = asked.needed ? decideNow(pipeline, requestShape(method, origin, undefined, undefined, false)).decision : decision
   result.engines = browserVerdicts({ url, origin, method, requestHeaders, credentials }, asked.needed ? decision : null, actual)
   result.allowed = result.engines !== null && Object.values(result.engines).every((engine) => engine.allowed)
-  result.reasons.push(...reasons(decision, origin, result, asked))
+  // The policy knows its options: the fix of its own refusal, or of what a browser refuses in
+  // its answer, is its edit of them (a delegate's policy is not known here: the model's fix).
+  const policyFix = origin !== undefined && refuses(decision, origin) ? decision.explainer.originRefusalFix(origin) : decision.fix
+  for (const engine of Object.values(result.engines ?? {})) {
+    if (engine.allowed) continue
+    const fix = policyFix ?? pipeline.policy?.engineFix(engine.failure, origin, asked.method ?? method, askedHeaders ?? '')
+    if (fix) engine.fix = fix
+  }
+  result.reasons.push(...reasons(decision, origin, result, asked, policyFix))
   if (privateNetwork && asked.needed && result.headers['Access-Control-Allow-Private-Network'] !== 'true') {
-    result.reasons.push('the preflight asks for private network access, which the policy does not allow (allowPrivateNetwork: true); Chromium 142 and later no longer send this question')
+    result.reasons.push('the preflight asks for private network access, which the policy does not allow (allowPrivateNetwork: true); only Chromium before 142 sends this question: 142 and later, and Firefox, ask the user with a local network access prompt instead')
   }
   return result
 }
 
-/** Why: the policy's own refusal first, then each blocking engine's step and fix. */
-function reasons(decision, origin, result, asked) {
+/** Why: the policy's own refusal and its fix first, then each blocking engine's step and fix. */
+function reasons(decision, origin, result, asked, policyFix) {
   if (origin === undefined) return ['the request has no Origin header']
-  if (refuses(decision, origin)) return decision.explainer.originRefusalReasons(origin)
+  if (refuses(decision, origin)) return [...decision.explainer.originRefusalReasons(origin), ...(policyFix === null ? [] : [policyFix])]
   const found = []
   if (decision.body !== null) found.push(`the preflight is refused with ${decision.status}: ${decision.body}`)
+  if (policyFix !== null) return [...found, policyFix]
   const allowOrigin = result.headers['Access-Control-Allow-Origin']
   if (allowOrigin === '*') found.push('every origin is allowed (Access-Control-Allow-Origin: *)')
   else if (allowOrigin === origin) found.push(`origin ${origin} is allowed`)

@@ -5,7 +5,7 @@
 const { compilePolicy } = require('../policy')
 const { compileOriginList } = require('../policy/origin-list')
 const { SignatureCache } = require('../policy/signature-cache')
-const { refuses, actualDecision, preflightDecision, strictRefusalDecision, passDecision } = require('./decision')
+const { refuses, actualDecision, preflightDecision, strictRefusalDecision } = require('./decision')
 const { createRefusalLog } = require('./debug-log')
 const { isString, show } = require('../policy/origin-input')
 const { isPreflightMethod, isPreflight } = require('./preflight')
@@ -25,10 +25,6 @@ function requestShape(method, origin, requestMethod, requestHeaders, privateNetw
   return { method, origin, requestMethod, requestHeaders, privateNetwork }
 }
 
-const ORIGIN_FUNCTION_SAID_NO = passDecision({
-  originRefusalReasons: (origin) => [`the origin function answered false for origin ${origin}`],
-})
-
 /** The decision for `request`, given the decision its origin gets on an actual request. */
 function decideFor(policy, request, actual) {
   if (policy.originRule === 'disabled' || !isPreflightMethod(request.method)) return actual
@@ -41,10 +37,10 @@ function decideFor(policy, request, actual) {
   return preflightDecision(policy.headers, actual.allowOrigin, actual.varyOrigin, request, privateNetwork, true, actual.explainer)
 }
 
-/** The short reason a strict preflight gets with its 403, or null. */
+/** Why a strict preflight is refused, `{ reason, fix }` (the 403's short text, the options' edit), or null. */
 function strictRefusal(policy, actual, request) {
-  if (refuses(actual, request.origin)) return `origin ${request.origin} is not allowed`
-  if (request.privateNetwork && !policy.allowPrivateNetwork) return 'private network access is not allowed'
+  if (refuses(actual, request.origin)) return { reason: `origin ${request.origin} is not allowed`, fix: null }
+  if (request.privateNetwork && !policy.allowPrivateNetwork) return { reason: 'private network access is not allowed', fix: null }
   return policy.preflightRefusal(request.requestMethod, request.requestHeaders)
 }
 
@@ -173,7 +169,7 @@ class Pipeline {
   /** Continues with the origin function's answer. */
   answered(policy, request, error, answer, done, a, b) {
     if (error) return done(error, null, a, b)
-    if (!answer) return done(null, this.settle(request, ORIGIN_FUNCTION_SAID_NO), a, b)
+    if (!answer) return done(null, this.settle(request, policy.saidNo), a, b)
     let actual
     try {
       actual = answeredDecision(policy, answer, request.origin, this.originLists)
@@ -187,7 +183,8 @@ class Pipeline {
   settle(request, decision) {
     if (this.log !== null && (decision.body !== null || refuses(decision, request.origin))) {
       const origin = request.origin
-      this.log(request, decision, refuses(decision, origin) ? decision.explainer.originRefusalReasons(origin) : [decision.body])
+      if (refuses(decision, origin)) this.log(request, decision, decision.explainer.originRefusalReasons(origin), decision.explainer.originRefusalFix(origin))
+      else this.log(request, decision, [decision.body], decision.fix)
     }
     return decision
   }

@@ -12,6 +12,21 @@ const MAX_EXCHANGES = 100
 let middleware = cors({ origin: 'https://app.example.com' })
 let exchanges = []
 
+// Paths answered before cors runs, as an app's earlier middleware or a proxy would: the
+// mistakes whose answers carry no CORS headers whatever the options say.
+const BEFORE_CORS = {
+  '/fails': (res) => {
+    res.statusCode = 500
+    res.setHeader('Content-Type', 'application/json; charset=utf-8')
+    res.end(JSON.stringify({ error: 'the route failed before cors ran' }))
+  },
+  '/old-items': (res) => {
+    res.statusCode = 301
+    res.setHeader('Location', '/items')
+    res.end()
+  },
+}
+
 function pairs(rawHeaders) {
   const out = []
   for (let i = 0; i < rawHeaders.length; i += 2) out.push([rawHeaders[i].toLowerCase(), rawHeaders[i + 1]])
@@ -26,6 +41,8 @@ const server = http.createServer((req, res) => {
     if (exchanges.length > MAX_EXCHANGES) exchanges = exchanges.slice(-MAX_EXCHANGES)
   })
   req.resume()
+  const early = BEFORE_CORS[new URL(req.url, 'http://127.0.0.1').pathname]
+  if (early) return early(res)
   try {
     middleware(req, res, (error) => {
       if (error) return sendJson(res, 500, { error: error.message })

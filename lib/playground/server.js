@@ -12,7 +12,7 @@ const http = require('http')
 const path = require('path')
 const { predict } = require('../browser/model')
 const { check } = require('../check')
-const { exchangeFor } = require('./exchange')
+const { exchangeFor, messagesFor, blockedAt } = require('./exchange')
 const { SECURITY_HEADERS, sendJson, hostIsOurs } = require('./http')
 const { Thread } = require('./thread')
 
@@ -25,6 +25,9 @@ const STATIC = {
   '/page.js': ['page.js', 'text/javascript; charset=utf-8'],
   '/style.css': ['style.css', 'text/css; charset=utf-8'],
   '/outcome.js': ['outcome.js', 'text/javascript; charset=utf-8'],
+  '/presets.js': ['presets.js', 'text/javascript; charset=utf-8'],
+  '/state.js': ['state.js', 'text/javascript; charset=utf-8'],
+  '/diagram.js': ['diagram.js', 'text/javascript; charset=utf-8'],
 }
 const SENDER = {
   '/sender.js': ['sender.js', 'text/javascript; charset=utf-8'],
@@ -109,9 +112,15 @@ async function startPlayground({ port = 0 } = {}) {
       return compiled
     },
     'POST /api/reset': () => apiOrigin.ask({ action: 'reset' }).then(() => ({})),
-    'GET /api/exchanges': async () => ({ exchanges: await apiOrigin.ask({ action: 'exchanges' }) }),
-    // The model's verdict per engine for the request the page just sent and what the API answered.
-    'POST /api/predict': async (body) => predict(exchangeFor(body.request, await apiOrigin.ask({ action: 'exchanges' }))),
+    // The model's verdict per engine for the request the page just sent and what the API
+    // answered, and the messages exchanged, with the one each engine was blocked at.
+    'POST /api/predict': async (body) => {
+      const log = await apiOrigin.ask({ action: 'exchanges' })
+      const prediction = predict(exchangeFor(body.request, log))
+      const messages = messagesFor(log)
+      const blocked = Object.fromEntries(Object.entries(prediction.engines).map(([engine, verdict]) => [engine, blockedAt(messages, verdict)]))
+      return { prediction, messages, blocked }
+    },
     'POST /api/check': async (body) => {
       try {
         return await check(String(body.url), { origin: body.origin, method: body.method, headers: body.headers, credentials: body.credentials, timeout: 10_000 })

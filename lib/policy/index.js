@@ -1,7 +1,7 @@
 'use strict'
 // A Policy: options compiled into the native policy, its header values, and the decisions of
 // actual requests, built once (per policy, or per echoed origin through a BoundedMemo).
-const { policyBuild, policyHeaderValues, policyLints, policyOriginList, policyPreflightRefusal, policyReports } = require('../addon')
+const { policyBuild, policyEngineFix, policyHeaderValues, policyLints, policyOriginFix, policyOriginList, policyPreflightRefusal, policyReports } = require('../addon')
 const { BoundedMemo } = require('./bounded-memo')
 const { actualDecision, passDecision } = require('../pipeline/decision')
 const { nativeCall } = require('../addon/native-call')
@@ -36,6 +36,11 @@ class Policy {
     else this.constant = this.refused
     // A listed origin's decision; the list's own cache is skipped, this one remembers it.
     this.listed = new BoundedMemo((origin) => (list.allowsNow(origin) ? actualDecision(values, origin, true, this) : this.refused))
+    // The origin function answered no.
+    this.saidNo = passDecision({
+      originRefusalReasons: (origin) => [`the origin function answered false for origin ${origin}`],
+      originRefusalFix: (origin) => this.originRefusalFix(origin),
+    })
     // Origins echoed by `origin: true` or an origin function's answer (never '*': Vary: Origin).
     this.echoed = new BoundedMemo((origin) => actualDecision(values, origin, true, this))
     // An origin function's string answer, sent whatever the request's origin.
@@ -49,7 +54,7 @@ class Policy {
     return this.constant
   }
 
-  /** What a preflight asks for that the policy does not allow ("method PATCH is not allowed"), or null. */
+  /** What a preflight asks for that the policy does not allow, `{ reason, fix }` ("method PATCH is not allowed"), or null. */
   preflightRefusal(method, requestHeaders) {
     this.preflightRefusals ??= new BoundedMemo((key) => {
       const split = key.indexOf('\n')
@@ -70,6 +75,19 @@ class Policy {
     return [`origin ${origin} is not allowed`]
   }
 
+  /** What to change in the options so that a refused origin is allowed, if it should be, or null. */
+  originRefusalFix(origin) {
+    return typeof origin === 'string' ? policyOriginFix(this.handle, origin) : null
+  }
+
+  /**
+   * The fix, as the options edited, for what a browser refuses in this policy's answer
+   * (`failure`: the model's code; `requestHeaders`: comma-separated names), or null.
+   */
+  engineFix(failure, origin, method, requestHeaders) {
+    return policyEngineFix(this.handle, failure, origin, method, requestHeaders)
+  }
+
   /** Warns of a mistake in an origin function's answer, unless the policy turns its code off. */
   warn(code, message) {
     // A mistaken answer may come with every request: the native policy is asked once per code.
@@ -87,7 +105,7 @@ class Policy {
 function compilePolicy(options) {
   const { input, merged } = policyInput(options)
   const originFunction = typeof merged.origin === 'function' ? merged.origin : null
-  const allowPrivateNetwork = booleanInput('allowPrivateNetwork', merged.allowPrivateNetwork, 'use true to answer Private Network Access preflights')
+  const allowPrivateNetwork = booleanInput('allowPrivateNetwork', merged.allowPrivateNetwork, 'use true to answer the Private Network Access preflights of Chromium before 142 (142 and later, and Firefox, ask the user with a local network access prompt instead)')
   return new Policy(input, originFunction, allowPrivateNetwork)
 }
 

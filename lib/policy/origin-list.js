@@ -1,7 +1,7 @@
 'use strict'
 // An OriginList: a configured origin list (or what an origin function answered), compiled
 // natively; whether it allows an origin is remembered by a BoundedMemo.
-const { originListBuild, originListAllows, originListRefusalHint } = require('../addon')
+const { originListBuild, originListAllows, originListRefusalFix, originListRefusalHint } = require('../addon')
 const { BoundedMemo } = require('./bounded-memo')
 const { nativeCall } = require('../addon/native-call')
 const { originInput } = require('./origin-input')
@@ -40,6 +40,11 @@ class OriginList {
     const hint = typeof origin === 'string' && isWellFormed(origin) ? originListRefusalHint(this.handle, origin) : null
     if (hint) reasons.push(hint)
     return reasons
+  }
+
+  /** What to change in what the origin function answered so that a refused origin is allowed, or null. */
+  originRefusalFix(origin) {
+    return typeof origin === 'string' ? originListRefusalFix(this.handle, origin) : null
   }
 }
 

@@ -78,4 +78,48 @@ impl Failure {
             Failure::RedirectScheme(_) => "redirect-scheme",
         }
     }
+
+    /// The value the console lines quote (a header value, method, header name or URL).
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            Failure::MultipleAllowOrigin(v)
+            | Failure::InvalidAllowOrigin(v)
+            | Failure::AllowOriginMismatch(v)
+            | Failure::AllowCredentialsNotTrue(v)
+            | Failure::InvalidAllowMethods(v)
+            | Failure::InvalidAllowHeaders(v)
+            | Failure::MethodNotAllowed(v)
+            | Failure::HeaderNotAllowed(v)
+            | Failure::RedirectWithCredentials(v)
+            | Failure::RedirectScheme(v) => Some(v),
+            Failure::MissingAllowOrigin
+            | Failure::WildcardWithCredentials
+            | Failure::PreflightStatus(_)
+            | Failure::PreflightRedirect
+            | Failure::TooManyRedirects => None,
+        }
+    }
+
+    /// The failure `code` names, carrying `value` (and `status` for a preflight's).
+    pub fn from_code(code: &str, value: &str, status: u16) -> Option<Failure> {
+        let v = value.to_string();
+        Some(match code {
+            "missing-allow-origin" => Failure::MissingAllowOrigin,
+            "wildcard-with-credentials" => Failure::WildcardWithCredentials,
+            "multiple-allow-origin" => Failure::MultipleAllowOrigin(v),
+            "invalid-allow-origin" => Failure::InvalidAllowOrigin(v),
+            "allow-origin-mismatch" => Failure::AllowOriginMismatch(v),
+            "allow-credentials-not-true" => Failure::AllowCredentialsNotTrue(v),
+            "preflight-status" => Failure::PreflightStatus(status),
+            "preflight-redirect" => Failure::PreflightRedirect,
+            "invalid-allow-methods" => Failure::InvalidAllowMethods(v),
+            "invalid-allow-headers" => Failure::InvalidAllowHeaders(v),
+            "method-not-allowed" => Failure::MethodNotAllowed(v),
+            "header-not-allowed" => Failure::HeaderNotAllowed(v),
+            "redirect-with-credentials" => Failure::RedirectWithCredentials(v),
+            "too-many-redirects" => Failure::TooManyRedirects,
+            "redirect-scheme" => Failure::RedirectScheme(v),
+            _ => return None,
+        })
+    }
 }

@@ -9,8 +9,10 @@ mod engine;
 mod failure;
 mod fix;
 mod header_map;
+mod meaning;
 mod outgoing;
 mod preflight;
+mod read;
 mod redirect;
 mod url;
 mod walk;
@@ -26,8 +28,10 @@ pub use classify::{
 };
 pub use engine::Engine;
 pub use failure::{Failure, Step};
+pub use meaning::{explanation, fix as reading_fix};
 pub use outgoing::{preflight_for, Outgoing, Purpose};
 pub use preflight::allows as preflight_allows;
+pub use read::{read as read_console, Reading};
 pub use url::{origin_of, path_of};
 pub use walk::{next_request, predict, EngineVerdict, Prediction};
 

@@ -11,6 +11,7 @@ use std::fmt;
 use std::ops::Range;
 
 mod atoms;
+pub mod domains;
 mod escapes;
 pub mod intent;
 mod quantifiers;

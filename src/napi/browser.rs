@@ -289,3 +289,44 @@ fn verdict(v: EngineVerdict) -> BrowserVerdict {
         deviation: v.deviation,
     }
 }
+
+/// A console line (or DevTools' reason) read back against the model's own texts.
+#[napi(object)]
+pub struct BrowserConsoleReading {
+    /// `'chromium' | 'firefox' | 'webkit'`; absent for a DevTools reason.
+    pub engine: Option<String>,
+    pub failure: String,
+    pub alternatives: Vec<String>,
+    /// `'preflight' | 'redirect' | 'response'`, when the line says.
+    pub step: Option<String>,
+    pub url: Option<String>,
+    pub redirected_from: Option<String>,
+    pub origin: Option<String>,
+    pub value: Option<String>,
+    pub status: Option<u32>,
+    /// Words the engine prints for any failed fetch: they name no failure.
+    pub generic: bool,
+    pub explanation: String,
+    pub fix: String,
+}
+
+/// Reads `text` (a pasted console line, maybe with its neighbours) or null when no line fits;
+/// `origin` is quoted in the fix when the line names none.
+#[napi(catch_unwind)]
+pub fn browser_read_console(text: String, origin: Option<String>) -> Option<BrowserConsoleReading> {
+    let reading = browser::read_console(&text)?;
+    Some(BrowserConsoleReading {
+        engine: reading.engine.map(|e| e.name().to_string()),
+        failure: reading.failure.to_string(),
+        alternatives: reading.alternatives.iter().map(|c| c.to_string()).collect(),
+        step: reading.step.map(|s| s.name().to_string()),
+        explanation: browser::explanation(&reading),
+        fix: browser::reading_fix(&reading, origin.as_deref()),
+        url: reading.url,
+        redirected_from: reading.redirected_from,
+        origin: reading.origin,
+        value: reading.value,
+        status: reading.status.map(u32::from),
+        generic: reading.generic,
+    })
+}

@@ -15,6 +15,7 @@ use crate::origin::rule::OriginRule;
 use crate::policy::codes::Code;
 use crate::policy::defaults;
 use crate::policy::error::ConfigError;
+use crate::policy::fixes::answered_list_fix;
 use crate::policy::headers::{AllowHeaders, HeaderList, MaxAge};
 use crate::policy::lints::Lint;
 use crate::policy::status::StatusOption;
@@ -313,14 +314,46 @@ pub fn policy_origin_list(policy: &External<Arc<Policy>>) -> Option<External<Arc
         .map(|list| External::new(Arc::clone(list)))
 }
 
-/// Strict mode: what a preflight asks for that is not allowed ("method PATCH is not allowed").
+/// Why strict mode refuses a preflight ("method PATCH is not allowed") and the fix.
+#[napi(object, use_nullable = true, js_name = "PreflightRefusal")]
+pub struct JsPreflightRefusal {
+    pub reason: String,
+    pub fix: Option<String>,
+}
+
+/// Strict mode: what a preflight asks for that is not allowed, and the options that would.
 #[napi(catch_unwind)]
 pub fn policy_preflight_refusal(
     policy: &External<Arc<Policy>>,
     method: String,
     request_headers: String,
+) -> Option<JsPreflightRefusal> {
+    policy
+        .preflight_refusal(&method, &request_headers)
+        .map(|refusal| JsPreflightRefusal {
+            reason: refusal.reason,
+            fix: refusal.fix,
+        })
+}
+
+/// What to change in the options so that a refused origin is allowed, if it should be; null
+/// when the origin rule refuses no origin.
+#[napi(catch_unwind)]
+pub fn policy_origin_fix(policy: &External<Arc<Policy>>, origin: String) -> Option<String> {
+    policy.origin_fix(&origin)
+}
+
+/// The fix, as the options edited, for what a browser refuses in the policy's answer (the
+/// model's failure code); null when there is none of that form.
+#[napi(catch_unwind)]
+pub fn policy_engine_fix(
+    policy: &External<Arc<Policy>>,
+    failure: String,
+    origin: String,
+    method: String,
+    request_headers: String,
 ) -> Option<String> {
-    policy.preflight_refusal(&method, &request_headers)
+    policy.engine_fix(&failure, &origin, &method, &request_headers)
 }
 
 /// Compiles an origin list on its own: what an origin function answered (a RegExp or an array).
@@ -353,4 +386,10 @@ pub fn origin_list_refusal_hint(
     origin: String,
 ) -> Option<String> {
     list.refusal_hint(&origin)
+}
+
+/// What to change in the list an origin function answered so that a refused origin is allowed.
+#[napi(catch_unwind)]
+pub fn origin_list_refusal_fix(list: &External<Arc<OriginList>>, origin: String) -> String {
+    answered_list_fix(list, &origin)
 }

@@ -102,6 +102,11 @@ impl OriginList {
         self.allow_all
     }
 
+    /// The string entries as configured.
+    pub fn written(&self) -> &[String] {
+        &self.written
+    }
+
     /// The RegExp entries as configured.
     pub fn js_patterns(&self) -> &[JsPattern] {
         &self.js_patterns

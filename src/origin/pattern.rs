@@ -76,6 +76,19 @@ impl OriginPattern {
         Ok(OriginPattern { scheme, host, port })
     }
 
+    /// The domain of a `*.` pattern, whose subdomains it allows (`example.com`), if it is one.
+    pub fn subdomains_of(&self) -> Option<&str> {
+        match &self.host {
+            HostPattern::SubdomainOf(domain) => Some(domain),
+            HostPattern::Exact(_) => None,
+        }
+    }
+
+    /// The scheme, lower case.
+    pub fn scheme(&self) -> &str {
+        &self.scheme
+    }
+
     /// Whether a parsed request origin fits: the same scheme, the host (with `*.`, any subdomain
     /// of it but never the domain itself), and the port or, with `:*`, any port.
     pub fn matches(&self, origin: &Origin) -> bool {

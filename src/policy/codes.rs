@@ -53,6 +53,8 @@ codes! {
         "a RegExp not anchored with `^...$`, or with an unescaped `.`",
     NullOrigin = "CORS_NATIVE_NULL_ORIGIN":
         "`origin: 'null'`, or a list that allows `\"null\"` (sandboxed iframes, `data:` URLs, files)",
+    PublicSuffixWildcard = "CORS_NATIVE_PUBLIC_SUFFIX_WILDCARD":
+        "a pattern or RegExp allowing every site under a public suffix (`https://*.vercel.app`, `/\\.github\\.io$/`): every other customer of that host",
     MalformedOrigin = "CORS_NATIVE_MALFORMED_ORIGIN":
         "an origin or entry with a path, query, trailing slash, no scheme, capitals or a default port, or `'*'` inside a list",
     MaxAgeAboveCap = "CORS_NATIVE_MAX_AGE_ABOVE_CAP":

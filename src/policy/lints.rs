@@ -7,6 +7,7 @@ use crate::origin::entry::{classify, Entry};
 use crate::origin::rule::OriginRule;
 use crate::policy::codes::Code;
 use crate::policy::headers::MaxAge;
+use crate::policy::shared_hosts::shared_host_lints;
 
 /// A mistake in the options: its code, and a message that names the value and the fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +62,7 @@ pub fn lints(origin: &OriginRule, credentials: bool, max_age: Option<&MaxAge>) -
         for pattern in list.js_patterns() {
             found.extend(regex_lints(&pattern.source, &pattern.flags));
         }
+        found.extend(shared_host_lints(list));
         if list.allows("null") && !list.allows_all() {
             found.push(null_origin_lint("the origin list allows \"null\""));
         }
@@ -148,7 +150,10 @@ mod tests {
             "{}",
             found[0].message
         );
-        assert_eq!(found[0].suggestion, ["https://example.com"]);
+        assert_eq!(
+            found[0].suggestion,
+            ["https://example.com", "https://*.example.com"]
+        );
         assert!(regex_lints(r"^https://app\.example\.com$", "").is_empty());
     }
 }

@@ -3,11 +3,13 @@
 pub mod codes;
 pub mod defaults;
 pub mod error;
+pub mod fixes;
 pub mod headers;
 pub mod lints;
 #[cfg(test)]
 mod properties;
 pub mod reporting;
+pub mod shared_hosts;
 pub mod status;
 
 use std::sync::Arc;
@@ -136,6 +138,35 @@ impl Policy {
         })
     }
 
+    /// What to change in the options so that `origin`, which the policy refuses, is allowed
+    /// if it should be; None when the origin rule refuses no origin.
+    pub fn origin_fix(&self, origin: &str) -> Option<String> {
+        fixes::origin_fix(&self.origin, origin)
+    }
+
+    /// The fix, as the options edited, for what a browser refuses in the policy's answer to a
+    /// request from `origin` (`failure`: the model's code, such as `method-not-allowed`); None
+    /// when the failure has no fix of that form.
+    pub fn engine_fix(
+        &self,
+        failure: &str,
+        origin: &str,
+        method: &str,
+        request_headers: &str,
+    ) -> Option<String> {
+        match failure {
+            "wildcard-with-credentials" | "allow-credentials-not-true" => {
+                Some(fixes::credentials_fix(&self.origin, origin))
+            }
+            // The Fetch standard refuses whatever an engine refuses here.
+            "method-not-allowed"
+            | "header-not-allowed"
+            | "invalid-allow-methods"
+            | "invalid-allow-headers" => self.preflight_refusal(method, request_headers)?.fix,
+            _ => None,
+        }
+    }
+
     /// Whether the policy reports mistakes with this code: those found after it was built (in
     /// an origin function's answer) are silenced as the ones found in its options are.
     pub fn reports(&self, code: Code) -> bool {
@@ -150,24 +181,25 @@ impl Policy {
         }
     }
 
-    /// Strict mode: what a preflight asks for that the policy does not allow, if anything.
-    /// The policy's own answer is judged by the browser model's preflight checks under the
-    /// Fetch standard ([`Engine::Standard`]), so strict mode refuses exactly what they refuse.
-    pub fn preflight_refusal(&self, method: &str, request_headers: &str) -> Option<String> {
+    /// Strict mode: what a preflight asks for that the policy does not allow, if anything, and
+    /// the fix. The policy's own answer is judged by the browser model's preflight checks under
+    /// the Fetch standard ([`Engine::Standard`]), so strict mode refuses exactly what they refuse.
+    pub fn preflight_refusal(&self, method: &str, request_headers: &str) -> Option<Refusal> {
         let asked = PreflightRequest::received(method, request_headers);
         let allow_headers = match &self.headers.allow_headers {
             AllowHeaders::Reflect => Some(request_headers),
             AllowHeaders::List(list) => list.as_deref(),
         };
+        let allow_methods = self.headers.allow_methods.as_deref();
         let failure = browser::preflight_allows(
             Engine::Standard,
-            self.headers.allow_methods.as_deref(),
+            allow_methods,
             allow_headers,
             &asked,
             self.headers.allow_credentials,
         )
         .err()?;
-        Some(match failure {
+        let reason = match &failure {
             Failure::MethodNotAllowed(method) => format!("method {method} is not allowed"),
             Failure::HeaderNotAllowed(name) => format!("header {name} is not allowed"),
             Failure::InvalidAllowMethods(item) => {
@@ -177,8 +209,19 @@ impl Policy {
                 format!("'{item}' is not a header name")
             }
             other => format!("the preflight fails: {}", other.code()),
-        })
+        };
+        let fix = fixes::preflight_fix(&failure, allow_methods, allow_headers);
+        Some(Refusal { reason, fix })
     }
+}
+
+/// Why strict mode refuses a preflight, and what to change in the options if it should not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// The 403's text/plain body, such as "method PATCH is not allowed".
+    pub reason: String,
+    /// The options as edited to allow it, when the refusal has a fix of that form.
+    pub fix: Option<String>,
 }
 
 #[cfg(test)]
@@ -206,6 +249,7 @@ mod tests {
         Policy::build(spec)
             .unwrap()
             .preflight_refusal(method, requested)
+            .map(|refusal| refusal.reason)
     }
 
     #[test]

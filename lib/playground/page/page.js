@@ -1,6 +1,8 @@
 'use strict'
 // The playground page: edits the options (linted as you type), sends the request from this
 // browser (or from the other origin's frame), and shows the outcome beside what the server saw.
+// Presets (presets.js) load a common mistake; the state lives in the fragment (state.js); the
+// exchange is drawn by diagram.js, whose ENGINE_NAMES and STEP_WORDS the verdicts share.
 const token = new URLSearchParams(location.search).get('token')
 const $ = (id) => document.getElementById(id)
 let origins
@@ -79,7 +81,7 @@ function thisEngine() {
   return 'webkit'
 }
 
-function verdictTable(engines, highlight) {
+function verdictTable(engines) {
   const table = element('table')
   const head = table.createTHead().insertRow()
   for (const title of ['Engine', 'Verdict', 'Console', 'Fix']) head.append(element('th', title))
@@ -87,35 +89,55 @@ function verdictTable(engines, highlight) {
   for (const [name, verdict] of Object.entries(engines)) {
     const row = body.insertRow()
     row.dataset.engine = name
-    if (name === highlight) row.className = 'this-engine'
-    row.append(element('th', name === highlight ? `${name} (this browser)` : name),
+    row.append(element('th', ENGINE_NAMES[name]),
       element('td', verdict.allowed ? 'allowed' : 'blocked', verdict.allowed ? 'allowed' : 'blocked'),
       element('td', verdict.console ?? ''), element('td', verdict.fix ?? ''))
   }
   return table
 }
 
-function renderModel(prediction, outcome) {
+// Each engine: the model's verdict, what this browser really did (on its own row), and where.
+function renderModel({ prediction, messages, blocked }, outcome, from) {
   const box = $('model')
   const engine = thisEngine()
-  box.replaceChildren(element('h3', "The model's verdict for each engine"), verdictTable(prediction.engines, engine))
+  const table = element('table')
+  const head = table.createTHead().insertRow()
+  for (const title of ['Engine', 'The model says', 'This browser did', 'Where']) head.append(element('th', title))
+  const body = table.createTBody()
+  for (const [name, verdict] of Object.entries(prediction.engines)) {
+    const row = body.insertRow()
+    row.dataset.engine = name
+    const real = name === engine ? (outcome.allowed ? 'allowed' : 'blocked') : null
+    if (real) row.className = 'this-engine'
+    const at = blocked[name]
+    const where = verdict.allowed ? 'the page reads the response'
+      : `at ${STEP_WORDS[verdict.step] ?? verdict.step}${at === null ? ' (not among the messages below)' : `, message ${at + 1}`}`
+    row.append(element('th', real ? `${ENGINE_NAMES[name]} (this browser)` : ENGINE_NAMES[name]),
+      element('td', verdict.allowed ? 'allowed' : 'blocked', verdict.allowed ? 'allowed' : 'blocked'),
+      element('td', real ?? 'not this browser', real ?? 'other'), element('td', where))
+    row.cells[2].dataset.real = real ?? ''
+  }
+  box.replaceChildren(table)
+  const fixes = new Map()
+  for (const [name, verdict] of Object.entries(prediction.engines)) {
+    if (verdict.fix) fixes.set(verdict.fix, [...(fixes.get(verdict.fix) ?? []), ENGINE_NAMES[name]])
+  }
+  for (const [fix, names] of fixes) box.append(element('p', `Fix (${names.join(', ')}): ${fix}`, 'fix'))
+  const consoles = Object.entries(prediction.engines).filter(([, verdict]) => verdict.console)
+  if (consoles.length) {
+    const details = element('details')
+    details.append(element('summary', 'What each console says'))
+    for (const [name, verdict] of consoles) details.append(element('p', `${ENGINE_NAMES[name]}: ${verdict.console}`))
+    box.append(details)
+  }
   if (prediction.engines[engine].allowed !== outcome.allowed) {
     const warning = element('p', `The model predicted ${prediction.engines[engine].allowed ? 'allowed' : 'blocked'} for ${engine}, but this browser ${outcome.allowed ? 'allowed' : 'blocked'} the request: that is a bug in the model.`, 'disagreement')
     warning.id = 'disagreement'
     warning.setAttribute('role', 'alert')
     box.prepend(warning)
   }
-}
-
-function renderExchange(exchanges) {
-  const box = $('exchange')
-  box.replaceChildren(element('h3', 'What the server saw and answered'))
-  if (exchanges.length === 0) box.append(element('p', 'The request never reached the server.'))
-  for (const { request, response } of exchanges) {
-    const lines = [`${request.method} ${request.url}`, ...request.headers.map(([name, value]) => `${name}: ${value}`), '',
-      `${response.status}`, ...response.headers.map(([name, value]) => `${name}: ${value}`)]
-    box.append(element('pre', lines.join('\n')))
-  }
+  $('exchange').replaceChildren(element('h3', 'What was exchanged'),
+    messages.length ? sequenceDiagram({ messages, blocked, engines: prediction.engines }, { from, api: origins.api }) : element('p', 'The request never reached the server.'))
 }
 
 async function send() {
@@ -126,19 +148,22 @@ async function send() {
     return
   }
   await api('POST', '/api/reset')
-  const url = `${origins.api}/items`
+  const url = `${origins.api}${$('route').value}`
   const init = requestInit()
   const from = $('from').value === 'page' ? location.origin : origins.other
   const outcome = from === location.origin ? await fetchOutcome(url, init) : await viaOtherOrigin(url, init)
-  const { exchanges } = await api('GET', '/api/exchanges')
   const summary = outcome.allowed
     ? element('p', `Allowed: ${init.method} from ${from} got ${outcome.status}; the page can read the response.`, 'allowed')
     : element('p', `Blocked by this browser's CORS check: ${init.method} from ${from} (${outcome.error}).`, 'blocked')
   summary.id = 'verdict'
   $('result').replaceChildren(summary)
-  renderExchange(exchanges)
   const request = { url, origin: from, method: init.method, headers: init.headers, credentials: init.credentials }
-  renderModel(await api('POST', '/api/predict', { request }), outcome)
+  const predicted = await api('POST', '/api/predict', { request })
+  if (predicted.error) {
+    $('model').replaceChildren(element('p', `The model could not judge this exchange: ${predicted.error}`, 'error'))
+    return
+  }
+  renderModel(predicted, outcome, from)
 }
 
 async function checkUrl() {
@@ -158,15 +183,80 @@ async function checkUrl() {
   for (const finding of [...result.problems, ...result.unsafe]) box.append(element('p', `${finding.code}: ${finding.message}`, 'lint'))
 }
 
+const REQUEST_DEFAULTS = { from: 'page', route: '/items', method: 'GET', headers: '', body: 'none', credentials: 'omit' }
+
+function readState() {
+  return {
+    options: $('options').value,
+    from: $('from').value,
+    route: $('route').value,
+    method: $('method').value,
+    headers: $('headers').value,
+    body: $('body').value,
+    credentials: $('credentials').checked ? 'include' : 'omit',
+  }
+}
+
+function applyState(state) {
+  for (const name of ['options', 'from', 'route', 'method', 'headers', 'body']) {
+    if (state[name] !== undefined) $(name).value = state[name]
+  }
+  if (state.credentials !== undefined) $('credentials').checked = state.credentials === 'include'
+}
+
+function saveState() {
+  history.replaceState(null, '', `#${stateToFragment(readState())}`)
+}
+
+function restoreState() {
+  if (location.hash.length <= 1) return
+  const { state, error } = stateFromFragment(location.hash)
+  $('state-note').textContent = error ? `Not restored: ${error}.` : 'Restored from the address.'
+  if (state) applyState(state)
+}
+
+async function loadPreset(preset) {
+  const { request } = preset
+  applyState({
+    ...REQUEST_DEFAULTS,
+    ...request,
+    credentials: request.credentials ? 'include' : 'omit',
+    options: preset.options(origins.page),
+  })
+  saveState()
+  $('state-note').textContent = `Loaded: ${preset.title}.`
+  await send()
+}
+
+function presetButtons() {
+  for (const preset of PRESETS) {
+    const button = element('button', preset.title)
+    button.type = 'button'
+    button.dataset.preset = preset.id
+    button.addEventListener('click', () => loadPreset(preset))
+    $('presets').append(button)
+  }
+}
+
 async function start() {
   origins = await api('GET', '/api/origins')
   $('options').value = `{\n  origin: ['${origins.page}'],\n  credentials: true,\n}`
+  restoreState()
+  presetButtons()
   const sender = new URL('/sender.html', origins.other)
   sender.search = new URLSearchParams({ token })
   $('sender').src = sender
   $('options').addEventListener('input', () => {
     clearTimeout(lintTimer)
     lintTimer = setTimeout(lint, 250)
+  })
+  for (const id of ['options', 'from', 'route', 'method', 'headers', 'body', 'credentials']) {
+    $(id).addEventListener('input', saveState)
+    $(id).addEventListener('change', saveState)
+  }
+  addEventListener('hashchange', () => {
+    restoreState()
+    lint()
   })
   $('send').addEventListener('click', send)
   $('check').addEventListener('click', checkUrl)

@@ -45,4 +45,5 @@ fn chromium(prediction: &Prediction) -> &EngineVerdict {
 mod checks;
 mod classify;
 mod next_request;
+mod reading;
 mod redirects;

@@ -32,7 +32,7 @@ pub fn advise(source: &str, flags: &str) -> Option<RegexAdvice> {
     let advice = match read::read_intent(&parsed.atoms) {
         Some(intent) => RegexAdvice {
             problems: checks::intent_problems(&intent, &regex),
-            suggestion: suggest::entries(&intent),
+            suggestion: suggest::suggested_entries(&intent),
         },
         None => unclear_advice(&parsed.atoms, flags, &regex),
     };
@@ -47,7 +47,7 @@ fn unclear_advice(atoms: &[Atom], flags: &str, regex: &Regex) -> RegexAdvice {
     RegexAdvice {
         problems: checks::unclear_problems(regex, anchored, escaped.is_some()),
         suggestion: escaped
-            .filter(|_| anchored)
+            .filter(|source| anchored && !suggest::reaches_shared_host(source, flags))
             .map(|source| format!("/{source}/{flags}"))
             .into_iter()
             .collect(),

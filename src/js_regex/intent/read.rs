@@ -162,7 +162,11 @@ fn read_subdomains(
             return Some(Subdomains::Any { optional: true });
         }
     }
-    Some(Subdomains::None)
+    // `example\.com` with nothing before it matches inside `https://app.example.com` too.
+    match has_scheme || start_anchored {
+        true => Some(Subdomains::None),
+        false => Some(Subdomains::Any { optional: true }),
+    }
 }
 
 /// The domain, with `\.` and bare `.` between labels read as dots.

@@ -2,7 +2,9 @@
 //! RegExp with its label dots escaped otherwise.
 
 use super::shape::Intent;
+use crate::js_regex::domains::reach_under;
 use crate::js_regex::{Atom, AtomKind};
+use crate::origin::public_suffix::is_public_suffix;
 
 /// The origin entries that allow what the intent means, such as "https://*.example.com".
 pub(super) fn entries(intent: &Intent) -> Vec<String> {
@@ -15,6 +17,24 @@ pub(super) fn entries(intent: &Intent) -> Vec<String> {
         }
     }
     entries
+}
+
+/// The entries to suggest: none when one would allow every site under a public suffix
+/// (`https://*.vercel.app`), which the policy's shared-host lint explains instead.
+pub(super) fn suggested_entries(intent: &Intent) -> Vec<String> {
+    let shared = intent
+        .hosts()
+        .iter()
+        .any(|host| host.strip_prefix("*.").is_some_and(is_public_suffix));
+    match shared {
+        true => Vec::new(),
+        false => entries(intent),
+    }
+}
+
+/// Whether a suggested RegExp source still allows every site under a public suffix.
+pub(super) fn reaches_shared_host(source: &str, flags: &str) -> bool {
+    reach_under(source, flags, is_public_suffix).is_some()
 }
 
 /// The source with a `\` before every `.` written between two label characters, the literal

@@ -23,11 +23,27 @@ fn clear_intents_become_origin_entries() {
         suggestion(r":\/\/(.+\.)?example.com$"),
         ["https://example.com", "https://*.example.com"]
     );
-    assert_eq!(suggestion(r"example\.com$"), ["https://example.com"]);
+    // Nothing before the domain: the RegExp matched its subdomains too, and so does the fix.
+    assert_eq!(
+        suggestion(r"example\.com$"),
+        ["https://example.com", "https://*.example.com"]
+    );
+    assert_eq!(
+        suggestion(r"example\.com"),
+        ["https://example.com", "https://*.example.com"]
+    );
+    assert_eq!(suggestion(r"^example\.com$"), ["https://example.com"]);
+    // A suffix anyone can publish under is left to the shared-host lint.
+    assert_eq!(suggestion(r"\.vercel\.app$"), Vec::<String>::new());
     assert_eq!(suggestion(r"\.example\.com$"), ["https://*.example.com"]);
     assert_eq!(
         suggestion("localhost"),
-        ["http://localhost", "http://localhost:*"]
+        [
+            "http://localhost",
+            "http://localhost:*",
+            "http://*.localhost",
+            "http://*.localhost:*"
+        ]
     );
     assert_eq!(
         suggestion(r"\.localhost(:\d+)?"),
