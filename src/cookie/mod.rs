@@ -4,9 +4,9 @@
 //! blocking whatever its attributes, Firefox keeps it in the page's partition, and none say so
 //! in the page. Input is the exchange the browser model walks (`browser::Exchange`).
 mod date;
+mod exclusion;
 mod parse;
 mod profile;
-mod refusal;
 mod send;
 mod site;
 mod store;
@@ -16,12 +16,12 @@ mod properties;
 #[cfg(test)]
 mod tests;
 
+pub use exclusion::CROSS_SITE_FIX;
 pub use parse::{name_of, parse, SameSite, SetCookie, Unreadable, MAX_NAME_VALUE_BYTES};
 pub use profile::Profile;
-pub use refusal::CROSS_SITE_FIX;
 
 use crate::browser::{origin_of, Credentials, Exchange};
-use refusal::{Action, Refusal};
+use exclusion::{Action, Exclusion};
 use send::send;
 use site::Site;
 use store::{store, Context};
@@ -154,7 +154,7 @@ fn report(
         .iter()
         .map(|&profile| {
             let outcome = match &cookie {
-                Err(unreadable) => Err((Action::Store, Refusal::Unreadable(*unreadable))),
+                Err(unreadable) => Err((Action::Store, Exclusion::Unreadable(*unreadable))),
                 Ok(cookie) => verdict(profile, cookie, origin, hops, own, now),
             };
             let name = name_of(header);
@@ -166,12 +166,12 @@ fn report(
                     reason: None,
                     fix: None,
                 },
-                Err((action, refusal)) => Verdict {
+                Err((action, exclusion)) => Verdict {
                     profile,
                     stored: action == Action::Send,
                     sent: false,
-                    reason: Some(refusal.reason(profile, action, name)),
-                    fix: Some(refusal.fix(profile)),
+                    reason: Some(exclusion.reason(profile, action, name)),
+                    fix: Some(exclusion.fix(profile)),
                 },
             }
         })
@@ -185,7 +185,7 @@ fn report(
 }
 
 /// `Ok` when stored and sent on some hop; otherwise where it failed and why (for sending, the
-/// refusal on the hop that set it, or the first hop for a held cookie).
+/// exclusion on the hop that set it, or the first hop for a held cookie).
 fn verdict(
     profile: Profile,
     cookie: &SetCookie,
@@ -193,16 +193,17 @@ fn verdict(
     hops: &[Context],
     own: usize,
     now: i64,
-) -> Result<(), (Action, Refusal)> {
-    let stored = store(profile, cookie, origin, now).map_err(|refusal| (Action::Store, refusal))?;
+) -> Result<(), (Action, Exclusion)> {
+    let stored =
+        store(profile, cookie, origin, now).map_err(|exclusion| (Action::Store, exclusion))?;
     let mut first = None;
     for hop in hops[own..].iter().chain(&hops[..own]) {
         match send(profile, &stored, hop) {
             Ok(()) => return Ok(()),
-            Err(refusal) => {
-                first.get_or_insert(refusal);
+            Err(exclusion) => {
+                first.get_or_insert(exclusion);
             }
         }
     }
-    Err((Action::Send, first.unwrap_or(Refusal::DomainMismatch)))
+    Err((Action::Send, first.unwrap_or(Exclusion::DomainMismatch)))
 }

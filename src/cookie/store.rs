@@ -1,8 +1,8 @@
 //! Whether an engine stores the cookie a response sets, and where: host or domain, path, and
 //! the partition (the page's site) it is kept in.
+use super::exclusion::Exclusion;
 use super::parse::{SameSite, SetCookie};
 use super::profile::{Profile, ThirdParty};
-use super::refusal::Refusal;
 use super::site::{cookie_domain, default_path, same_site, Site, Target};
 use crate::browser::Credentials;
 
@@ -40,31 +40,31 @@ pub fn store(
     cookie: &SetCookie,
     cx: &Context,
     now: i64,
-) -> Result<Stored, Refusal> {
+) -> Result<Stored, Exclusion> {
     if !cx.credentials.includes_cookies(cx.same_origin) {
-        return Err(Refusal::CredentialsMode(cx.credentials));
+        return Err(Exclusion::CredentialsMode(cx.credentials));
     }
     let rules = profile.site_rules();
-    let target = Target::of(cx.url).ok_or(Refusal::DomainMismatch)?;
+    let target = Target::of(cx.url).ok_or(Exclusion::DomainMismatch)?;
     let secure_url = target.https || (profile.loopback_is_secure() && target.trustworthy);
     if cookie.secure && !secure_url {
-        return Err(Refusal::NotSecure);
+        return Err(Exclusion::NotSecure);
     }
     if profile.enforces_prefixes() && breaks_prefix(cookie) {
-        return Err(Refusal::InvalidPrefix);
+        return Err(Exclusion::InvalidPrefix);
     }
     let (domain, host_only) = cookie_domain(cookie.domain.as_deref(), &target.host, rules)
-        .ok_or(Refusal::InvalidDomain)?;
+        .ok_or(Exclusion::InvalidDomain)?;
     if profile.none_requires_secure() && cookie.same_site == SameSite::None && !cookie.secure {
-        return Err(Refusal::SameSiteNoneInsecure);
+        return Err(Exclusion::SameSiteNoneInsecure);
     }
     if profile.is_chromium() && cookie.partitioned && !cookie.secure {
-        return Err(Refusal::PartitionedInsecure);
+        return Err(Exclusion::PartitionedInsecure);
     }
-    if let Some(refusal) = same_site_refusal(profile, cookie.same_site, cx) {
-        return Err(refusal);
+    if let Some(exclusion) = same_site_exclusion(profile, cookie.same_site, cx) {
+        return Err(exclusion);
     }
-    let page_site = || Site::of(cx.page, rules).ok_or(Refusal::ThirdParty);
+    let page_site = || Site::of(cx.page, rules).ok_or(Exclusion::ThirdParty);
     let partition = if same_site(cx.page, cx.url, rules) {
         (profile.is_chromium() && cookie.partitioned)
             .then(page_site)
@@ -76,12 +76,12 @@ pub fn store(
             ThirdParty::Allowed => None,
             ThirdParty::AlwaysPartitioned => Some(page_site()?),
             ThirdParty::PartitionedOnly | ThirdParty::SetBlocked => {
-                return Err(Refusal::ThirdParty)
+                return Err(Exclusion::ThirdParty)
             }
         }
     };
     if cookie.expired(now) {
-        return Err(Refusal::Expired);
+        return Err(Exclusion::Expired);
     }
     Ok(Stored {
         cookie: cookie.clone(),
@@ -95,15 +95,19 @@ pub fn store(
     })
 }
 
-/// The refusal a cookie's `SameSite` gets on a request from `cx.page` to `cx.url` (storing
+/// The exclusion a cookie's `SameSite` gets on a request from `cx.page` to `cx.url` (storing
 /// or sending alike), if any.
-pub fn same_site_refusal(profile: Profile, attribute: SameSite, cx: &Context) -> Option<Refusal> {
+pub fn same_site_exclusion(
+    profile: Profile,
+    attribute: SameSite,
+    cx: &Context,
+) -> Option<Exclusion> {
     let rules = profile.same_site_rules();
     if same_site(cx.page, cx.url, rules) || !profile.withholds_cross_site(attribute) {
         return None;
     }
     let downgraded = same_site(cx.page, cx.url, rules.schemeless());
-    Some(Refusal::CrossSite {
+    Some(Exclusion::CrossSite {
         same_site: attribute,
         downgraded,
     })
