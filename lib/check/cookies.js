@@ -15,7 +15,7 @@ const ENGINE_NAMES = {
  * `exchange` as the model walked it, `held` the `--cookie` values. Returns `{ cookies, findings }`:
  * `cookies` as check.d.ts types them, `findings` `[{ code, message }]` for `problems`.
  */
-function checkCookies(exchange, held) {
+function cookiesOf(exchange, held) {
   const cookies = cookieReport(exchange, held)
   const { request } = exchange
   const findings = []
@@ -49,4 +49,4 @@ function describeCookies(cookies) {
   return lines
 }
 
-module.exports = { checkCookies, describeCookies }
+module.exports = { cookiesOf, describeCookies }

@@ -9,7 +9,7 @@ const { fingerprint } = require('./fingerprint')
 const { findProblems } = require('./problems')
 const { findUnsafe } = require('./probes')
 const { serverFix } = require('./fixes')
-const { checkCookies } = require('./cookies')
+const { cookiesOf } = require('./cookies')
 
 const FORMAT_VERSION = 1
 
@@ -49,7 +49,7 @@ async function check(url, options) {
   // The probes do not follow redirects, so only an unredirected answer is compared with them.
   const direct = exchange.responses.length === 1 ? exchange.responses[0] : undefined
   const unsafe = probes ? await findUnsafe(request, direct, deadline, connect) : []
-  const cookies = checkCookies(exchange, held)
+  const cookies = cookiesOf(exchange, held)
   const { engines } = prediction
   const blocked = ENGINES.map((name) => engines[name]).find((verdict) => !verdict.allowed) ?? null
   return {
