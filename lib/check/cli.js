@@ -7,11 +7,13 @@ const { describe, visible } = require('./report')
 const help = require('../cli/help')
 const { unknown } = require('../cli/suggest')
 
-const FLAGS = new Set(['--credentials', '--json', '--no-probes', '--help'])
-const VALUES = new Set(['--origin', '--method', '--header', '--data', '--timeout', '--origins', '--methods'])
+const FLAGS = new Set(['--credentials', '--json', '--no-probes', '--insecure', '--help'])
+const VALUES = new Set(['--origin', '--method', '--header', '--cookie', '--resolve', '--data', '--timeout', '--origins', '--methods'])
+// Flags given once per value.
+const REPEATED = { '--header': 'headers', '--cookie': 'cookies', '--resolve': 'resolve' }
 
 function parseArgs(argv) {
-  const args = { headers: [], urls: [] }
+  const args = { headers: [], cookies: [], resolve: [], urls: [] }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
@@ -20,7 +22,7 @@ function parseArgs(argv) {
     else if (VALUES.has(flag)) {
       const value = inline ?? argv[++i]
       if (value === undefined) throw new UsageError(`${flag} needs a value`)
-      if (flag === '--header') args.headers.push(value)
+      if (REPEATED[flag]) args[REPEATED[flag]].push(value)
       else args[flag.slice(2)] = value
     } else if (arg.startsWith('-')) throw new UsageError(unknown('option', flag, [...FLAGS, ...VALUES, '-h']))
     else args.urls.push(arg)
@@ -42,7 +44,7 @@ async function run(argv, out = process.stdout, err = process.stderr) {
       out.write(help.check)
       return 0
     }
-    const options = { headers: args.headers, body: args.data, credentials: Boolean(args.credentials), timeout: args.timeout, probes: !args['no-probes'] }
+    const options = { headers: args.headers, body: args.data, credentials: Boolean(args.credentials), timeout: args.timeout, probes: !args['no-probes'], cookies: args.cookies, resolve: args.resolve, insecure: Boolean(args.insecure) }
     if (args.origins) {
       const matrix = await checkMatrix(args.urls[0], { ...options, origins: list(args.origins), methods: args.methods ? list(args.methods) : undefined })
       out.write(args.json ? `${JSON.stringify(matrix, null, 2)}\n` : `${matrix.results.map(describe).join('\n\n---\n\n')}\n`)

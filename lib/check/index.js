@@ -9,6 +9,7 @@ const { fingerprint } = require('./fingerprint')
 const { findProblems } = require('./problems')
 const { findUnsafe } = require('./probes')
 const { serverFix } = require('./fixes')
+const { cookiesOf } = require('./cookies')
 
 const FORMAT_VERSION = 2
 
@@ -33,9 +34,9 @@ function exchangesOf(sent) {
  * UsageError for bad options and a NetworkError when the server cannot be reached in time.
  */
 async function check(url, options) {
-  const { request, body, timeoutMs, probes } = checkOptions(url, options)
+  const { request, body, timeoutMs, probes, cookies: held, connect } = checkOptions(url, options)
   const deadline = Date.now() + timeoutMs
-  const walks = await browserFetch(request, { body, deadline })
+  const walks = await browserFetch(request, { body, deadline, connect })
   // Each engine is judged on its own walk; they differ where engines send different requests.
   const predictions = Object.fromEntries(ENGINES.map((name) => [name, predict(walks[name].exchange)]))
   const { exchange } = walks.chromium
@@ -47,7 +48,8 @@ async function check(url, options) {
   const problems = findProblems(exchange, server?.name, prediction)
   // The probes do not follow redirects, so only an unredirected answer is compared with them.
   const direct = exchange.responses.length === 1 ? exchange.responses[0] : undefined
-  const unsafe = probes ? await findUnsafe(request, direct, deadline) : []
+  const unsafe = probes ? await findUnsafe(request, direct, deadline, connect) : []
+  const cookies = cookiesOf(exchange, held)
   const { engines } = prediction
   const blocked = ENGINES.map((name) => engines[name]).find((verdict) => !verdict.allowed) ?? null
   const fixed = blocked ? patch(Object.fromEntries(ENGINES.map((name) => [name, walks[name].exchange]))) : null
@@ -67,8 +69,9 @@ async function check(url, options) {
     patch: fixed?.patch ?? null,
     patchVerdicts: fixed?.verdicts ?? null,
     requestFix: fixed?.blocker?.code === 'null-origin' ? { url: fixed.blocker.url, text: fixed.text } : null,
-    problems,
+    problems: [...problems, ...cookies.findings],
     unsafe,
+    cookies: cookies.cookies,
     exchanges: exchangesOf(walks.chromium.sent),
   }
 }

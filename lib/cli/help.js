@@ -32,6 +32,10 @@ options:
   --header 'Name: value'   a request header the page sets; repeatable (default none)
   --data <body>            request body (default none)
   --credentials            send as fetch(url, { credentials: 'include' }) (default off)
+  --cookie 'n=v; attrs'    a cookie the browser holds from a visit to the URL's site: is it
+                           sent, per engine? Repeatable (default none; never sent by check)
+  --resolve host:port:ip   connect to ip for host:port, as curl does; repeatable
+  --insecure               accept the server's certificate unchecked (self-signed), as curl -k
   --json                   print one JSON object instead of text (default off)
   --timeout <ms>           for the whole check, 1 to 600000 (default 10000)
   --no-probes              skip the "works but unsafe" probes (default: probe)
