@@ -74,9 +74,8 @@ async function prove(browser, proxy, c, before) {
   }
   proxy.use(before.patch, before.exchanges.actual.map((hop) => new URL(hop.request.url).pathname))
   const proxied = c.url.replace(proxy.upstream, proxy.url)
-  const seen = await chromiumFetch(browser, c.origin, proxied, fetchInit(c))
+  const [seen, after] = await Promise.all([chromiumFetch(browser, c.origin, proxied, fetchInit(c)), check(proxied, checkOptions(c))])
   if (!seen.allowed) misses.push(`Chromium still blocks it: ${seen.console.filter((l) => l.includes('CORS')).join(' ')}`)
-  const after = await check(proxied, checkOptions(c))
   for (const [name, verdict] of Object.entries(after.engines)) if (!verdict.allowed) misses.push(`${name} through the proxy: ${verdict.console}`)
   const known = new Set(before.unsafe.map((u) => u.code))
   for (const finding of after.unsafe) if (!known.has(finding.code)) misses.push(`new unsafe finding ${finding.code}`)
