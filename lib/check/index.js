@@ -9,7 +9,7 @@ const { fingerprint } = require('./fingerprint')
 const { findProblems } = require('./problems')
 const { findUnsafe } = require('./probes')
 const { serverFix } = require('./fixes')
-const { cookiesOf } = require('./cookies')
+const { cookiesOf } = require('../browser/cookies')
 
 const FORMAT_VERSION = 2
 
