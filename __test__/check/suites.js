@@ -46,7 +46,7 @@ function djangoCases(typical, allowAll, pages) {
     { name: 'typical: form POST: CSRF 403', url: `${typical}/items`, origin: pages.allowed, method: 'POST', headers: [['Content-Type', 'text/plain']], body: 'x' },
     { name: 'typical: another origin', url: `${typical}/items`, origin: pages.other },
     { name: 'typical: view raises: 500 keeps CORS headers', url: `${typical}/boom`, origin: pages.allowed },
-    { name: 'typical: header not in CORS_ALLOW_HEADERS', url: `${typical}/items`, origin: pages.allowed, headers: [['X-Api-Key', 'k']], expect: { fix: /CORS_ALLOW_HEADERS = \(\*default_headers, "x-api-key"\)/ } },
+    { name: 'typical: header not in CORS_ALLOW_HEADERS', url: `${typical}/items`, origin: pages.allowed, headers: [['X-Api-Key', 'k']], expect: { fix: /CORS_ALLOW_HEADERS = \(\*default_headers, "x-api-key"\)` \(from corsheaders\.defaults import default_headers\)$/ } },
     { name: "allow all + credentials + ['*'] lists: credentialed PUT", url: `${allowAll}/items`, origin: pages.allowed, method: 'PUT', headers: json, credentials: true, body: '{}', expect: { problems: ['literal-wildcard'], fix: /CORS_ALLOW_METHODS/ } },
     { name: 'allow all + credentials: credentialed GET (echoes any)', url: `${allowAll}/items`, origin: pages.allowed, credentials: true },
     { name: 'allow all: PUT without credentials', url: `${allowAll}/items`, origin: pages.allowed, method: 'PUT', headers: json, body: '{}' },

@@ -28,8 +28,9 @@ function django(w) {
     w.methods && `CORS_ALLOW_METHODS = (*default_methods, ${w.methods.filter((m) => !DJANGO_METHODS.includes(m)).map((m) => JSON.stringify(m)).join(', ')})`,
     w.headers && `CORS_ALLOW_HEADERS = (*default_headers, ${w.headers.filter((h) => !DJANGO_HEADERS.includes(h.toLowerCase())).map((h) => JSON.stringify(h.toLowerCase())).join(', ')})`,
   ].filter(Boolean)
+  const imports = [w.headers && 'default_headers', w.methods && 'default_methods'].filter(Boolean)
   return sentence([
-    set.length && `in settings.py set \`${set.join('; ')}\`${w.methods || w.headers ? ' (from corsheaders.defaults import default_headers, default_methods)' : ''}`,
+    set.length && `in settings.py set \`${set.join('; ')}\`${imports.length ? ` (from corsheaders.defaults import ${imports.join(', ')})` : ''}`,
     originAdvice(w, '`CORS_ALLOWED_ORIGINS`'),
     !w.corsRan && '"corsheaders.middleware.CorsMiddleware" must be high in MIDDLEWARE, above anything that answers',
   ])
