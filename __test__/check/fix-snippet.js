@@ -1,6 +1,7 @@
 'use strict'
 // Reads a fix's configuration back out of its text, so a test can configure a real server as
-// the text says: the first `...` span is the snippet to apply.
+// the text says: the first `...` span is the snippet to apply, or, in a conditional origin fix,
+// the setting the origin is to be added to.
 
 /** The first backquoted span of `text`; throws when there is none. */
 function snippet(text) {
@@ -16,4 +17,11 @@ function jsOptions(text) {
   return JSON.parse(object.replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":'))
 }
 
-module.exports = { snippet, jsOptions }
+/** `{ setting: [origin] }` from a fix such as "if <origin> should be allowed, add it to `<setting>`". */
+function originAddition(text) {
+  const found = /\bif (\S+) should be allowed, add it to `([^`]+)`/.exec(text ?? '')
+  if (!found) throw new Error(`no origin to add in the fix ${JSON.stringify(text)}`)
+  return { [found[2]]: [found[1]] }
+}
+
+module.exports = { snippet, jsOptions, originAddition }

@@ -1,21 +1,27 @@
 """A one-file Django 5.2 project with django-cors-headers 4.9, for the cors-native check
 tests. CONFIG picks the settings: "typical" (listed origin, credentials) or "allow-all"
-(any origin, credentials, literal * lists). PAGE_ORIGIN is the origin of the test page."""
+(any origin, credentials, literal * lists). PAGE_ORIGIN is the origin of the test page. The
+fix under test, if any, is applied over CONFIG's settings (fix_config.py)."""
 import os
 import sys
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import django
+from corsheaders import defaults
 from django.conf import settings
 from django.http import JsonResponse
 from django.urls import path
 
+from fix_config import assignments, fixed
+
 ORIGIN = os.environ["PAGE_ORIGIN"]
-CORS = {
+# What a fix's *default_headers / *default_methods stand for.
+DEFAULTS = {"default_headers": defaults.default_headers, "default_methods": defaults.default_methods}
+CORS = fixed({
     "typical": dict(CORS_ALLOWED_ORIGINS=[ORIGIN], CORS_ALLOW_CREDENTIALS=True),
     "allow-all": dict(CORS_ALLOW_ALL_ORIGINS=True, CORS_ALLOW_CREDENTIALS=True, CORS_ALLOW_METHODS=["*"], CORS_ALLOW_HEADERS=["*"]),
-}[os.environ["CONFIG"]]
+}[os.environ["CONFIG"]], lambda text: assignments(text, DEFAULTS))
 
 
 def items(request):

@@ -1,5 +1,6 @@
 """FastAPI apps behind Starlette's CORSMiddleware, one configuration per path prefix, for
-the cors-native check tests. PAGE_ORIGIN is the origin of the test page."""
+the cors-native check tests. PAGE_ORIGIN is the origin of the test page. With FIX_BASE set,
+/fixed has that configuration with the fix under test applied (fix_config.py)."""
 import os
 import socket
 import sys
@@ -9,6 +10,8 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.applications import Starlette
 from starlette.routing import Mount
+
+from fix_config import call_keywords, fixed
 
 ORIGIN = os.environ["PAGE_ORIGIN"]
 
@@ -37,8 +40,11 @@ def api():
 
 
 def application():
+    configs = dict(CONFIGS)
+    if "FIX_BASE" in os.environ:
+        configs["fixed"] = fixed(CONFIGS[os.environ["FIX_BASE"]], call_keywords)
     routes = []
-    for name, options in CONFIGS.items():
+    for name, options in configs.items():
         inner = api()
         inner.add_middleware(CORSMiddleware, **options)
         routes.append(Mount(f"/{name}", app=inner))

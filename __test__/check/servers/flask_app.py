@@ -1,8 +1,7 @@
 """A Flask app with Flask-CORS, one configuration per blueprint: the typical one and the
 classic mistakes, for the cors-native check tests. PAGE_ORIGIN is the origin of the test page;
 FIX, when set, is the CORS(...) call of the fix under test, whose keyword arguments configure
-/fixed over FIX_BASE's."""
-import ast
+/fixed over FIX_BASE's (fix_config.py)."""
 import logging
 import os
 import socket
@@ -10,6 +9,8 @@ import socket
 from flask import Blueprint, Flask, abort, jsonify, request
 from flask_cors import CORS
 from werkzeug.serving import make_server
+
+from fix_config import call_keywords, fixed
 
 ORIGIN = os.environ["PAGE_ORIGIN"]
 
@@ -21,12 +22,6 @@ CONFIGS = {
     "limited-headers": dict(origins=[ORIGIN], allow_headers=["Content-Type"]),
     "auth-first": dict(origins=[ORIGIN]),
 }
-
-
-def fix_arguments():
-    """The keyword arguments of the CORS(app, ...) call in FIX, read as literals."""
-    call = ast.parse(os.environ["FIX"], mode="eval").body
-    return {keyword.arg: ast.literal_eval(keyword.value) for keyword in call.keywords}
 
 
 def blueprint(name):
@@ -51,7 +46,7 @@ def application():
     app = Flask(__name__)
     configs = dict(CONFIGS)
     if "FIX" in os.environ:
-        configs["fixed"] = {**CONFIGS[os.environ["FIX_BASE"]], **fix_arguments()}
+        configs["fixed"] = fixed(CONFIGS[os.environ["FIX_BASE"]], call_keywords)
     for name, options in configs.items():
         routes = blueprint(name)
         CORS(routes, **options)
