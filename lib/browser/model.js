@@ -41,6 +41,20 @@ function request(value) {
     method: String(value.method ?? 'GET'),
     headers: pairs(value.headers, 'request'),
     credentials,
+    ...network(value),
+  }
+}
+
+/** Where the page and the server are and the user's answers; each absent one is the model's default. */
+function network(value) {
+  const optional = (v) => (v === undefined || v === null ? undefined : String(v))
+  const permissions = value.permissions ?? {}
+  return {
+    pageAddressSpace: optional(value.pageAddressSpace),
+    serverAddressSpace: optional(value.serverAddressSpace),
+    targetAddressSpace: optional(value.targetAddressSpace),
+    loopbackNetwork: optional(permissions['loopback-network']),
+    localNetwork: optional(permissions['local-network']),
   }
 }
 
@@ -72,6 +86,7 @@ function verdict(engine) {
     fix: engine.fix ?? null,
     preflightCacheSeconds: engine.preflightCacheSeconds ?? null,
     deviation: engine.deviation ?? null,
+    prompt: engine.prompt,
   }
 }
 
@@ -113,6 +128,11 @@ function patch(exchanges) {
 function nextRequest(engine, exchange) {
   if (!ENGINES.includes(engine)) throw new TypeError(`engine must be 'chromium', 'firefox' or 'webkit', not ${JSON.stringify(engine)}`)
   return addon.browserNextRequest(engine, exchangeInput(exchange))
+}
+
+/** The address space of a host or IP address: 'public', 'local' or 'loopback'. */
+function addressSpace(host) {
+  return addon.browserAddressSpace(String(host))
 }
 
 /** Whether `request` (`{ url, origin, method, headers, credentials }`) is preflighted, and what the preflight asks: `{ needed, method, headers }`. */
@@ -158,4 +178,4 @@ function readConsole(text, origin) {
   return { ...reading, engine, step, url, redirectedFrom, origin: reading.origin ?? null, value, status }
 }
 
-module.exports = { readConsole, predict, patch, nextRequest, preflightRequest, preflightFor, originOf, safelistedMethods, forbiddenMethod, forbiddenHeader }
+module.exports = { readConsole, addressSpace, predict, patch, nextRequest, preflightRequest, preflightFor, originOf, safelistedMethods, forbiddenMethod, forbiddenHeader }

@@ -111,7 +111,8 @@ fn framed(engine: Engine, line: &str) -> Option<Reading> {
     reading.origin = hole(&frame, "origin").map(String::from);
     // Chromium says so when the preflight failed; what it prints for the actual request
     // never depends on whether a preflight came first.
-    let cors = super::Failure::from_code(reading.failure, "", 0).is_some();
+    let cors =
+        super::Failure::from_code(reading.failure, "", 0).is_some_and(|f| !f.before_sending());
     if engine == Engine::Chromium && cors && reading.step.is_none() {
         reading.step = Some(if preflight {
             Step::Preflight

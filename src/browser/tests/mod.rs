@@ -17,6 +17,7 @@ fn request(method: &str, headers: &[(&str, &str)], credentials: Credentials) -> 
         origin: PAGE.into(),
         method: method.into(),
         headers: h(headers),
+        network: Default::default(),
         credentials,
     }
 }
