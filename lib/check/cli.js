@@ -8,10 +8,10 @@ const help = require('../cli/help')
 const { unknown } = require('../cli/suggest')
 
 const FLAGS = new Set(['--credentials', '--json', '--no-probes', '--help'])
-const VALUES = new Set(['--origin', '--method', '--header', '--data', '--timeout', '--origins', '--methods'])
+const VALUES = new Set(['--origin', '--method', '--header', '--data', '--timeout', '--origins', '--methods', '--page-address-space', '--server-address-space', '--target-address-space', '--permission'])
 
 function parseArgs(argv) {
-  const args = { headers: [], urls: [] }
+  const args = { headers: [], permissions: [], urls: [] }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
@@ -21,6 +21,7 @@ function parseArgs(argv) {
       const value = inline ?? argv[++i]
       if (value === undefined) throw new UsageError(`${flag} needs a value`)
       if (flag === '--header') args.headers.push(value)
+      else if (flag === '--permission') args.permissions.push(value)
       else args[flag.slice(2)] = value
     } else if (arg.startsWith('-')) throw new UsageError(unknown('option', flag, [...FLAGS, ...VALUES, '-h']))
     else args.urls.push(arg)
@@ -42,7 +43,17 @@ async function run(argv, out = process.stdout, err = process.stderr) {
       out.write(help.check)
       return 0
     }
-    const options = { headers: args.headers, body: args.data, credentials: Boolean(args.credentials), timeout: args.timeout, probes: !args['no-probes'] }
+    const options = {
+      headers: args.headers,
+      body: args.data,
+      credentials: Boolean(args.credentials),
+      timeout: args.timeout,
+      probes: !args['no-probes'],
+      pageAddressSpace: args['page-address-space'],
+      serverAddressSpace: args['server-address-space'],
+      targetAddressSpace: args['target-address-space'],
+      permissions: args.permissions,
+    }
     if (args.origins) {
       const matrix = await checkMatrix(args.urls[0], { ...options, origins: list(args.origins), methods: args.methods ? list(args.methods) : undefined })
       out.write(args.json ? `${JSON.stringify(matrix, null, 2)}\n` : `${matrix.results.map(describe).join('\n\n---\n\n')}\n`)

@@ -1,0 +1,138 @@
+'use strict'
+// Local Network Access and mixed content in real Chromium and Firefox, against the model's
+// verdicts through check(). Every server listens on 127.0.0.1; the address spaces are declared
+// per port (Chromium's --ip-address-space-overrides, Firefox's network.lna.* preferences), so no
+// private address is ever contacted. lan.test is never resolved: mixed content is refused first.
+const test = require('node:test')
+const assert = require('node:assert/strict')
+const http = require('node:http')
+const https = require('node:https')
+const { chromium: playwright } = require('playwright-core')
+const puppeteer = require('puppeteer-core')
+const { ENGINES, launchFor } = require('../browser/engines')
+const { selfSignedCertificate } = require('../browser/servers')
+const { check } = require('../../lib/check')
+
+const PAGE = '<!doctype html><title>lna</title>'
+
+function listen(server) {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)))
+}
+
+async function startServers(t) {
+  const api = (req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*')
+    res.end('ok')
+  }
+  const page = (req, res) => {
+    res.setHeader('Content-Type', 'text/html')
+    res.end(PAGE)
+  }
+  const servers = [https.createServer(selfSignedCertificate(), page), http.createServer(page), http.createServer(api), http.createServer(api)]
+  const [securePage, insecurePage, loopback, local] = await Promise.all(servers.map(listen))
+  // The browsers keep their connections open: end them with the servers.
+  t.after(() => Promise.all(servers.map((s) => new Promise((resolve) => {
+    s.close(resolve)
+    s.closeAllConnections()
+  }))))
+  return { securePage, insecurePage, loopback, local }
+}
+
+/** One fetch from the page; a fetch that waits on a prompt is not run (see the Firefox test). */
+async function fetchFrom(page, url, targetAddressSpace) {
+  return page.evaluate(async ({ url, targetAddressSpace }) => {
+    try {
+      const response = await fetch(url, targetAddressSpace ? { targetAddressSpace } : {})
+      return { allowed: true, body: await response.text() }
+    } catch (error) {
+      return { allowed: false, error: String(error) }
+    }
+  }, { url, targetAddressSpace })
+}
+
+/** The model's verdict for `engine`, through check() (which sends only what the model lets through). */
+async function modelled(engine, scenario) {
+  const result = await check(scenario.url, {
+    origin: scenario.origin,
+    pageAddressSpace: 'public',
+    serverAddressSpace: scenario.space,
+    targetAddressSpace: scenario.target,
+    permissions: scenario.permissions,
+    probes: false,
+    timeout: 5_000,
+  })
+  return result.engines[engine]
+}
+
+const lineOf = (lines, verdict) => lines.find((line) => line === verdict.console) ?? lines.join(' | ')
+
+function table(t, rows) {
+  t.diagnostic('scenario | real | model')
+  for (const row of rows) t.diagnostic(`${row.name} | ${row.real} | ${row.model}`)
+}
+
+test('Chromium: Local Network Access and mixed content as the model predicts', async (t) => {
+  const ports = await startServers(t)
+  const overrides = `127.0.0.1:${ports.securePage}=public,127.0.0.1:${ports.insecurePage}=public,127.0.0.1:${ports.local}=local`
+  const engine = {
+    ...ENGINES.find((e) => e.name === 'chromium'),
+    async launch({ executable, timeoutMs }) {
+      const browser = await playwright.launch({
+        executablePath: executable,
+        timeout: timeoutMs,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--ignore-certificate-errors', `--ip-address-space-overrides=${overrides}`, '--host-resolver-rules=MAP app.test 127.0.0.1'],
+      })
+      return { browser, close: () => browser.close() }
+    },
+  }
+  const session = await launchFor(t, engine)
+  if (!session) return
+  const context = await session.browser.newContext({ ignoreHTTPSErrors: true })
+  const cdp = await session.browser.newBrowserCDPSession()
+  const secure = `https://127.0.0.1:${ports.securePage}`
+  const insecure = `http://app.test:${ports.insecurePage}`
+  const loopbackUrl = `http://127.0.0.1:${ports.loopback}/x`
+  const localUrl = `http://127.0.0.1:${ports.local}/x`
+  const scenarios = [
+    { name: 'public https page -> loopback, permission unset', origin: secure, url: loopbackUrl, space: 'loopback', permissions: {}, real: 'refused', prompt: true },
+    { name: 'public https page -> loopback, denied', origin: secure, url: loopbackUrl, space: 'loopback', permissions: { 'loopback-network': 'denied' }, real: 'refused' },
+    { name: 'public https page -> loopback, granted', origin: secure, url: loopbackUrl, space: 'loopback', permissions: { 'loopback-network': 'granted' }, real: 'allowed' },
+    { name: 'public https page -> local, local-network granted', origin: secure, url: localUrl, space: 'local', permissions: { 'local-network': 'granted' }, real: 'allowed' },
+    { name: 'public https page -> local, only loopback-network granted', origin: secure, url: localUrl, space: 'local', permissions: { 'loopback-network': 'granted' }, real: 'refused', prompt: true },
+    { name: 'public https page -> loopback, granted, targetAddressSpace local', origin: secure, url: loopbackUrl, space: 'loopback', target: 'local', permissions: { 'loopback-network': 'granted' }, real: 'refused' },
+    // Chromium refuses to grant the permission to a page that is not a secure context.
+    { name: 'public http page -> loopback', origin: insecure, url: loopbackUrl, space: 'loopback', permissions: {}, real: 'refused' },
+    { name: 'https page -> http://lan.test (mixed content)', origin: secure, url: `http://lan.test:${ports.local}/x`, space: 'local', permissions: { 'local-network': 'granted' }, real: 'refused' },
+  ]
+  const rows = []
+  for (const scenario of scenarios) {
+    const page = await context.newPage()
+    const { targetInfo } = await (await context.newCDPSession(page)).send('Target.getTargetInfo')
+    for (const name of ['loopback-network', 'local-network'].filter(() => scenario.origin !== insecure)) {
+      await cdp.send('Browser.setPermission', { origin: scenario.origin, permission: { name }, setting: scenario.permissions[name] ?? 'prompt', browserContextId: targetInfo.browserContextId })
+    }
+    const lines = []
+    page.on('console', (message) => lines.push(message.text()))
+    await page.goto(`${scenario.origin}/`)
+    const real = await fetchFrom(page, scenario.url, scenario.target)
+    await page.close()
+    const verdict = await modelled('chromium', scenario)
+    // Headless Chromium answers an unasked prompt as a refusal: the line is the model's for denied.
+    const refusal = scenario.prompt
+      ? await modelled('chromium', { ...scenario, permissions: { 'loopback-network': 'denied', 'local-network': 'denied' } })
+      : verdict
+    rows.push({ name: scenario.name, real: real.allowed ? 'allowed' : `refused: ${lineOf(lines, refusal)}`, model: scenario.prompt ? `prompt; if refused: ${refusal.failure}` : verdict.allowed ? 'allowed' : `${verdict.failure}: ${verdict.console}` })
+    assert.equal(real.allowed, scenario.real === 'allowed', `${scenario.name}: real ${JSON.stringify(real)}`)
+    assert.equal(verdict.prompt, Boolean(scenario.prompt), scenario.name)
+    if (scenario.prompt) {
+      assert.equal(verdict.failure, null, scenario.name)
+      assert.ok(lines.includes(refusal.console), `${scenario.name}: the model's line ${refusal.console} in ${JSON.stringify(lines)}`)
+    } else if (real.allowed) {
+      assert.equal(verdict.allowed, true, scenario.name)
+    } else {
+      assert.equal(verdict.allowed, false, scenario.name)
+      assert.ok(lines.includes(verdict.console), `${scenario.name}: the model's line ${verdict.console} in ${JSON.stringify(lines)}`)
+    }
+  }
+  table(t, rows)
+})
