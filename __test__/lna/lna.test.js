@@ -64,6 +64,32 @@ async function modelled(engine, scenario) {
   return result.engines[engine]
 }
 
+// Bounds the wait for a console line that never comes (the assertion after it then fails).
+const LINE_WAIT_MS = 5_000
+
+/** The page's console lines, and a wait for one of them (Firefox reports an error after the fetch rejects). */
+function consoleOf(page, events) {
+  const lines = []
+  const waiting = new Set()
+  const add = (line) => {
+    lines.push(line)
+    for (const waiter of waiting) waiter(line)
+  }
+  for (const [event, text] of events) page.on(event, (value) => add(text(value)))
+  const waitFor = (expected) => new Promise((resolve) => {
+    if (lines.includes(expected)) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      waiting.delete(waiter)
+      resolve()
+    }
+    const waiter = (line) => line === expected && done()
+    const timer = setTimeout(done, LINE_WAIT_MS)
+    waiting.add(waiter)
+  })
+  return { lines, waitFor }
+}
+
 const lineOf = (lines, verdict) => lines.find((line) => line === verdict.console) ?? lines.join(' | ')
 
 function table(t, rows) {
@@ -111,16 +137,16 @@ test('Chromium: Local Network Access and mixed content as the model predicts', a
     for (const name of ['loopback-network', 'local-network'].filter(() => scenario.origin !== insecure)) {
       await cdp.send('Browser.setPermission', { origin: scenario.origin, permission: { name }, setting: scenario.permissions[name] ?? 'prompt', browserContextId: targetInfo.browserContextId })
     }
-    const lines = []
-    page.on('console', (message) => lines.push(message.text()))
+    const { lines, waitFor } = consoleOf(page, [['console', (message) => message.text()]])
     await page.goto(`${scenario.origin}/`)
     const real = await fetchFrom(page, scenario.url, scenario.target)
-    await page.close()
     const verdict = await modelled('chromium', scenario)
     // Headless Chromium answers an unasked prompt as a refusal: the line is the model's for denied.
     const refusal = scenario.prompt
       ? await modelled('chromium', { ...scenario, permissions: { 'loopback-network': 'denied', 'local-network': 'denied' } })
       : verdict
+    if (!real.allowed && refusal.console) await waitFor(refusal.console)
+    await page.close()
     rows.push({ name: scenario.name, real: real.allowed ? 'allowed' : `refused: ${lineOf(lines, refusal)}`, model: scenario.prompt ? `prompt; if refused: ${refusal.failure}` : verdict.allowed ? 'allowed' : `${verdict.failure}: ${verdict.console}` })
     assert.equal(real.allowed, scenario.real === 'allowed', `${scenario.name}: real ${JSON.stringify(real)}`)
     assert.equal(verdict.prompt, Boolean(scenario.prompt), scenario.name)
@@ -133,6 +159,72 @@ test('Chromium: Local Network Access and mixed content as the model predicts', a
       assert.equal(verdict.allowed, false, scenario.name)
       assert.ok(lines.includes(verdict.console), `${scenario.name}: the model's line ${verdict.console} in ${JSON.stringify(lines)}`)
     }
+  }
+  table(t, rows)
+})
+
+test('Firefox: Local Network Access and mixed content as the model predicts', async (t) => {
+  const ports = await startServers(t)
+  const engine = {
+    ...ENGINES.find((e) => e.name === 'firefox'),
+    async launch({ executable, timeoutMs }) {
+      const browser = await puppeteer.launch({
+        browser: 'firefox',
+        executablePath: executable,
+        headless: true,
+        timeout: timeoutMs,
+        acceptInsecureCerts: true,
+        extraPrefsFirefox: {
+          'network.lna.blocking': true,
+          'network.lna.address_space.public.override': `127.0.0.1:${ports.securePage}`,
+          'network.lna.address_space.private.override': `127.0.0.1:${ports.local}`,
+        },
+      })
+      return { browser, close: () => browser.close() }
+    },
+  }
+  const session = await launchFor(t, engine)
+  if (!session) return
+  const context = session.browser.defaultBrowserContext()
+  const origin = `https://127.0.0.1:${ports.securePage}`
+  const loopbackUrl = `http://127.0.0.1:${ports.loopback}/x`
+  const localUrl = `http://127.0.0.1:${ports.local}/x`
+  const scenarios = [
+    // The fetch would wait on a prompt nobody answers: the page asks the permission's state instead.
+    { name: 'public https page -> loopback, permission unset', url: loopbackUrl, space: 'loopback', permissions: {}, real: 'prompt' },
+    { name: 'public https page -> loopback, denied', url: loopbackUrl, space: 'loopback', permissions: { 'loopback-network': 'denied' }, real: 'refused' },
+    { name: 'public https page -> loopback, granted', url: loopbackUrl, space: 'loopback', permissions: { 'loopback-network': 'granted' }, real: 'allowed' },
+    { name: 'public https page -> local, local-network granted', url: localUrl, space: 'local', permissions: { 'local-network': 'granted' }, real: 'allowed' },
+    { name: 'public https page -> local, local-network denied', url: localUrl, space: 'local', permissions: { 'local-network': 'denied' }, real: 'refused' },
+    { name: 'https page -> http://lan.test (mixed content)', url: `http://lan.test:${ports.local}/x`, space: 'local', permissions: { 'local-network': 'granted' }, real: 'refused' },
+  ]
+  const rows = []
+  for (const scenario of scenarios) {
+    for (const name of ['loopback-network', 'local-network']) {
+      await context.setPermission(origin, { permission: { name }, state: scenario.permissions[name] ?? 'prompt' })
+    }
+    const page = await session.browser.newPage()
+    // CORS errors come as script errors.
+    const { lines, waitFor } = consoleOf(page, [['console', (message) => message.text()], ['pageerror', (error) => error.message]])
+    await page.goto(`${origin}/`)
+    const real = scenario.real === 'prompt'
+      ? { state: await page.evaluate(() => navigator.permissions.query({ name: 'loopback-network' }).then((s) => s.state)) }
+      : await fetchFrom(page, scenario.url)
+    const verdict = await modelled('firefox', { ...scenario, origin })
+    // The error line can come after the fetch settles; the page closes only once it is in.
+    if (real.allowed === false && verdict.console) await waitFor(verdict.console)
+    await page.close()
+    rows.push({ name: scenario.name, real: real.state ? `asks the user (permission state ${real.state})` : real.allowed ? 'allowed' : `refused: ${lineOf(lines, verdict)}`, model: verdict.prompt ? 'prompt' : verdict.allowed ? 'allowed' : `${verdict.failure}: ${verdict.console}` })
+    if (scenario.real === 'prompt') {
+      assert.equal(real.state, 'prompt', scenario.name)
+      assert.equal(verdict.prompt, true, scenario.name)
+      assert.equal(verdict.failure, null, scenario.name)
+      continue
+    }
+    assert.equal(verdict.prompt, false, scenario.name)
+    assert.equal(real.allowed, scenario.real === 'allowed', `${scenario.name}: real ${JSON.stringify(real)}`)
+    assert.equal(verdict.allowed, real.allowed, scenario.name)
+    if (!real.allowed) assert.ok(lines.includes(verdict.console), `${scenario.name}: the model's line ${verdict.console} in ${JSON.stringify(lines)}`)
   }
   table(t, rows)
 })
