@@ -228,3 +228,58 @@ test('Firefox: Local Network Access and mixed content as the model predicts', as
   }
   table(t, rows)
 })
+
+test('address spaces and permissions: a bad value is refused, naming the option, the value and the fix', async () => {
+  const { UsageError } = require('../../lib/check')
+  const { run } = require('../../lib/check/cli')
+  const url = 'http://127.0.0.1:9/x'
+  const origin = 'https://app.example.com'
+  const refused = [
+    [{ pageAddressSpace: 'private' }, /--page-address-space "private" must be public, local or loopback/],
+    [{ serverAddressSpace: 'lan' }, /--server-address-space "lan" must be public, local or loopback/],
+    [{ targetAddressSpace: 'intranet' }, /--target-address-space "intranet" must be public, local or loopback/],
+    [{ permissions: { 'local-network-access': 'granted' } }, /"local-network-access" is not a permission; use loopback-network .* or local-network/],
+    [{ permissions: ['loopback-network=yes'] }, /loopback-network="yes": the state must be granted, denied or prompt, e.g. loopback-network=granted/],
+    [{ permissions: ['loopback-network'] }, /must look like loopback-network=granted/],
+  ]
+  for (const [options, message] of refused) {
+    await assert.rejects(check(url, { origin, ...options }), (error) => error instanceof UsageError && message.test(error.message), JSON.stringify(options))
+  }
+  // The command line: repeatable --permission, exit 2 on a bad state, nothing sent.
+  const out = []
+  const err = []
+  const code = await run([url, '--origin', origin, '--permission', 'loopback-network=granted', '--permission', 'local-network=maybe'], { write: (s) => out.push(s) }, { write: (s) => err.push(s) })
+  assert.equal(code, 2)
+  assert.match(err.join(''), /local-network="maybe": the state must be granted, denied or prompt/)
+})
+
+test('check --json: an engine refused before sending gets its failure and line, and nothing is sent for it', async (t) => {
+  const { run } = require('../../lib/check/cli')
+  let requests = 0
+  const server = http.createServer((req, res) => {
+    requests++
+    res.setHeader('Access-Control-Allow-Origin', '*')
+    res.end('ok')
+  })
+  const port = await listen(server)
+  t.after(() => new Promise((resolve) => server.close(resolve)))
+  const out = []
+  // Chromium and Firefox refuse (permission denied); WebKit refuses the http URL as mixed content.
+  const code = await run([`http://127.0.0.1:${port}/x`, '--origin', 'https://app.example.com', '--permission', 'loopback-network=denied', '--no-probes', '--json'], { write: (s) => out.push(s) }, { write: () => {} })
+  const result = JSON.parse(out.join(''))
+  assert.equal(code, 1)
+  assert.equal(requests, 0)
+  assert.deepEqual(result.addressSpaces, { page: 'public', server: 'loopback', target: null })
+  assert.deepEqual(Object.fromEntries(Object.entries(result.engines).map(([name, v]) => [name, [v.failure, v.prompt]])), {
+    chromium: ['local-network-access', false],
+    firefox: ['local-network-access', false],
+    webkit: ['mixed-content', false],
+  })
+  assert.match(result.engines.chromium.console, /Permission was denied for this request to access the `loopback` address space\.$/)
+  // Left at prompt, the user will be asked: no failure, and the request goes out.
+  out.length = 0
+  await run([`http://127.0.0.1:${port}/x`, '--origin', 'https://app.example.com', '--no-probes', '--json'], { write: (s) => out.push(s) }, { write: () => {} })
+  const asked = JSON.parse(out.join('')).engines.chromium
+  assert.deepEqual([asked.allowed, asked.failure, asked.prompt], [true, null, true])
+  assert.equal(requests, 1)
+})

@@ -1,12 +1,12 @@
 //! The blocks a browser applies before any CORS check, so before anything is sent: mixed
-//! content (an https page fetching http://) and Local Network Access (a page reaching a more
-//! private address space than its own). Observed in Chromium 156, Firefox ESR 153 and
+//! content (an https page fetching http://) and Local Network Access (a public page reaching
+//! this machine or the local network). Observed in Chromium 156, Firefox ESR 153 and
 //! WebKitGTK 2.50 (research/cookies-lna.md, Part 2).
 use super::url::origin_of;
 use super::{Engine, Failure, Request};
 
-/// Where an address sits, from the least private to the most.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// Where an address sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Space {
     /// Any other address.
     Public,
@@ -144,7 +144,8 @@ pub fn gate(engine: Engine, request: &Request) -> Gate {
     }
     let page_space = network.page.unwrap_or_else(|| Space::of_host(&page.host));
     let server = network.server.unwrap_or_else(|| Space::of_host(&url.host));
-    if server <= page_space {
+    // Chromium 156 lets a local page reach loopback unasked: only a public page is held back.
+    if page_space != Space::Public || server == Space::Public {
         return Gate::Open;
     }
     if engine == Engine::Chromium {

@@ -83,10 +83,12 @@ pub fn predict(exchange: &Exchange) -> Prediction {
     if engines.iter().any(|verdict| !verdict.allowed) {
         let text = fix::text(&patch::patch(exchange), exchange);
         for verdict in engines.iter_mut().filter(|verdict| !verdict.allowed) {
-            verdict.fix = Some(match verdict.failure.as_ref().filter(|f| f.before_sending()) {
-                Some(failure) => super::meaning::block_fix(failure.code()).to_string(),
-                None => text.clone(),
-            });
+            verdict.fix = Some(
+                match verdict.failure.as_ref().filter(|f| f.before_sending()) {
+                    Some(failure) => super::meaning::block_fix(failure.code()).to_string(),
+                    None => text.clone(),
+                },
+            );
         }
     }
     Prediction {

@@ -43,6 +43,7 @@ fn chromium(prediction: &Prediction) -> &EngineVerdict {
     &prediction.engines[0]
 }
 
+mod address_space;
 mod checks;
 mod classify;
 mod next_request;
