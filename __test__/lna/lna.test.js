@@ -13,14 +13,27 @@ const { ENGINES, launchFor } = require('../browser/engines')
 const { selfSignedCertificate } = require('../browser/servers')
 const { check } = require('../../lib/check')
 
-const PAGE = '<!doctype html><title>lna</title>'
+// runScenario is how the WebKit driver runs a fetch (WebKitWebDriver has no evaluate).
+const PAGE = `<!doctype html><title>lna</title><script>
+window.runScenario = async ({ url }) => {
+  try {
+    const response = await fetch(url)
+    return { allowed: true, body: await response.text() }
+  } catch (error) {
+    return { allowed: false, error: String(error) }
+  }
+}
+</script>`
 
 function listen(server) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)))
 }
 
-async function startServers(t) {
-  const api = (req, res) => {
+/** The page servers (https and http) and two API servers, each counting what reached it. */
+async function startServers() {
+  const reached = { loopback: 0, local: 0 }
+  const api = (name) => (req, res) => {
+    reached[name]++
     res.setHeader('Access-Control-Allow-Origin', '*')
     res.end('ok')
   }
@@ -28,15 +41,21 @@ async function startServers(t) {
     res.setHeader('Content-Type', 'text/html')
     res.end(PAGE)
   }
-  const servers = [https.createServer(selfSignedCertificate(), page), http.createServer(page), http.createServer(api), http.createServer(api)]
+  const servers = [https.createServer(selfSignedCertificate(), page), http.createServer(page), http.createServer(api('loopback')), http.createServer(api('local'))]
   const [securePage, insecurePage, loopback, local] = await Promise.all(servers.map(listen))
   // The browsers keep their connections open: end them with the servers.
-  t.after(() => Promise.all(servers.map((s) => new Promise((resolve) => {
+  const close = () => Promise.all(servers.map((s) => new Promise((resolve) => {
     s.close(resolve)
     s.closeAllConnections()
-  }))))
-  return { securePage, insecurePage, loopback, local }
+  })))
+  return { ports: { securePage, insecurePage, loopback, local }, reached, close }
 }
+
+let servers
+test.before(async () => {
+  servers = await startServers()
+})
+test.after(() => servers.close())
 
 /** One fetch from the page; a fetch that waits on a prompt is not run (see the Firefox test). */
 async function fetchFrom(page, url, targetAddressSpace) {
@@ -98,7 +117,7 @@ function table(t, rows) {
 }
 
 test('Chromium: Local Network Access and mixed content as the model predicts', async (t) => {
-  const ports = await startServers(t)
+  const { ports } = servers
   const overrides = `127.0.0.1:${ports.securePage}=public,127.0.0.1:${ports.insecurePage}=public,127.0.0.1:${ports.local}=local`
   const engine = {
     ...ENGINES.find((e) => e.name === 'chromium'),
@@ -164,7 +183,7 @@ test('Chromium: Local Network Access and mixed content as the model predicts', a
 })
 
 test('Firefox: Local Network Access and mixed content as the model predicts', async (t) => {
-  const ports = await startServers(t)
+  const { ports } = servers
   const engine = {
     ...ENGINES.find((e) => e.name === 'firefox'),
     async launch({ executable, timeoutMs }) {
@@ -253,22 +272,16 @@ test('address spaces and permissions: a bad value is refused, naming the option,
   assert.match(err.join(''), /local-network="maybe": the state must be granted, denied or prompt/)
 })
 
-test('check --json: an engine refused before sending gets its failure and line, and nothing is sent for it', async (t) => {
+test('check --json: an engine refused before sending gets its failure and line, and nothing is sent for it', async () => {
   const { run } = require('../../lib/check/cli')
-  let requests = 0
-  const server = http.createServer((req, res) => {
-    requests++
-    res.setHeader('Access-Control-Allow-Origin', '*')
-    res.end('ok')
-  })
-  const port = await listen(server)
-  t.after(() => new Promise((resolve) => server.close(resolve)))
+  const port = servers.ports.loopback
+  const before = servers.reached.loopback
   const out = []
   // Chromium and Firefox refuse (permission denied); WebKit refuses the http URL as mixed content.
   const code = await run([`http://127.0.0.1:${port}/x`, '--origin', 'https://app.example.com', '--permission', 'loopback-network=denied', '--no-probes', '--json'], { write: (s) => out.push(s) }, { write: () => {} })
   const result = JSON.parse(out.join(''))
   assert.equal(code, 1)
-  assert.equal(requests, 0)
+  assert.equal(servers.reached.loopback, before)
   assert.deepEqual(result.addressSpaces, { page: 'public', server: 'loopback', target: null })
   assert.deepEqual(Object.fromEntries(Object.entries(result.engines).map(([name, v]) => [name, [v.failure, v.prompt]])), {
     chromium: ['local-network-access', false],
@@ -281,5 +294,31 @@ test('check --json: an engine refused before sending gets its failure and line, 
   await run([`http://127.0.0.1:${port}/x`, '--origin', 'https://app.example.com', '--no-probes', '--json'], { write: (s) => out.push(s) }, { write: () => {} })
   const asked = JSON.parse(out.join('')).engines.chromium
   assert.deepEqual([asked.allowed, asked.failure, asked.prompt], [true, null, true])
-  assert.equal(requests, 1)
+  assert.equal(servers.reached.loopback, before + 1)
+})
+
+test('WebKit: an https page\'s fetch of http://127.0.0.1 is mixed content, as the model predicts', async (t) => {
+  const session = await launchFor(t, ENGINES.find((e) => e.name === 'webkit'))
+  if (!session) return
+  const { ports, reached } = servers
+  const loopbackUrl = `http://127.0.0.1:${ports.loopback}/x`
+  // WebKitWebDriver exposes no console: the verdict is compared, and what reached the server.
+  const scenarios = [
+    { name: 'https page -> http://127.0.0.1', origin: `https://127.0.0.1:${ports.securePage}`, real: 'refused' },
+    { name: 'http page -> http://127.0.0.1', origin: `http://127.0.0.1:${ports.insecurePage}`, real: 'allowed' },
+  ]
+  const rows = []
+  for (const scenario of scenarios) {
+    const page = await session.open(`${scenario.origin}/`)
+    const before = reached.loopback
+    const real = await page.run({ url: loopbackUrl })
+    const sent = reached.loopback - before
+    const verdict = await modelled('webkit', { ...scenario, url: loopbackUrl, space: 'loopback', permissions: {} })
+    rows.push({ name: scenario.name, real: real.allowed ? 'allowed' : `refused (${real.error}, nothing sent)`, model: verdict.allowed ? 'allowed' : `${verdict.failure}: ${verdict.console}` })
+    assert.equal(real.allowed, scenario.real === 'allowed', `${scenario.name}: real ${JSON.stringify(real)}`)
+    assert.equal(sent, real.allowed ? 1 : 0, scenario.name)
+    assert.equal(verdict.allowed, real.allowed, scenario.name)
+    assert.equal(verdict.failure, real.allowed ? null : 'mixed-content', scenario.name)
+  }
+  table(t, rows)
 })
