@@ -322,3 +322,20 @@ test('WebKit: an https page\'s fetch of http://127.0.0.1 is mixed content, as th
   }
   table(t, rows)
 })
+
+test('why: a pasted Local Network Access line is checked as the same refusal in Chromium', async () => {
+  const { why } = require('../../lib/why/line')
+  const url = `http://127.0.0.1:${servers.ports.loopback}/x`
+  const prefix = `Access to fetch at '${url}' from origin 'https://app.example.com' has been blocked by CORS policy: `
+  for (const [reason, failure] of [
+    ['Permission was denied for this request to access the `loopback` address space.', 'local-network-access'],
+    ['Request had a target IP address space of `local` yet the resource is in address space `loopback`.', 'address-space-mismatch'],
+    ['The request client is not a secure context and the resource is in more-private address space `loopback`.', 'insecure-private-network'],
+  ]) {
+    const line = failure === 'insecure-private-network' ? prefix.replace('https://app', 'http://app') + reason : prefix + reason
+    const result = await why(line)
+    assert.equal(result.failure, failure)
+    assert.equal(result.check.engines.chromium.failure, failure, line)
+    assert.equal(result.check.engines.chromium.console, line)
+  }
+})

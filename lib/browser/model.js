@@ -174,8 +174,8 @@ function forbiddenHeader(name, value = '') {
 function readConsole(text, origin) {
   const reading = addon.browserReadConsole(String(text), origin === undefined ? undefined : String(origin))
   if (!reading) return null
-  const { engine = null, step = null, url = null, redirectedFrom = null, value = null, status = null } = reading
-  return { ...reading, engine, step, url, redirectedFrom, origin: reading.origin ?? null, value, status }
+  const { engine = null, step = null, url = null, redirectedFrom = null, value = null, targetSpace = null, status = null } = reading
+  return { ...reading, engine, step, url, redirectedFrom, origin: reading.origin ?? null, value, targetSpace, status }
 }
 
 module.exports = { readConsole, addressSpace, predict, patch, nextRequest, preflightRequest, preflightFor, originOf, safelistedMethods, forbiddenMethod, forbiddenHeader }

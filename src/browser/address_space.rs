@@ -116,8 +116,8 @@ pub struct Network {
 pub enum Gate {
     /// Nothing stops the fetch here.
     Open,
-    /// The browser asks the user first; refused, it fails with this.
-    Prompt(Failure),
+    /// The browser asks the user first.
+    Prompt,
     /// Refused at once.
     Closed(Failure),
 }
@@ -164,11 +164,10 @@ pub fn gate(engine: Engine, request: &Request) -> Gate {
         Space::Loopback => network.loopback,
         _ => network.local,
     };
-    let refused = Failure::LocalNetworkAccess(server);
     match permission {
         Permission::Granted => Gate::Open,
-        Permission::Denied => Gate::Closed(refused),
-        Permission::Prompt => Gate::Prompt(refused),
+        Permission::Denied => Gate::Closed(Failure::LocalNetworkAccess(server)),
+        Permission::Prompt => Gate::Prompt,
     }
 }
 

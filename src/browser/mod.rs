@@ -24,7 +24,7 @@ mod properties;
 #[cfg(test)]
 mod tests;
 
-pub use address_space::{gate, Gate, Network, Permission, Space};
+pub use address_space::{Network, Permission, Space};
 pub use classify::{
     first_preflight, forbidden_header_reason, forbidden_method_reason, is_safelisted_method,
     preflight_request, PreflightRequest, SAFELISTED_METHODS,

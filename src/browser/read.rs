@@ -12,8 +12,8 @@ use super::{Engine, Step};
 pub struct Reading {
     /// `None` for a DevTools reason, which every Chromium-based browser shows alike.
     pub engine: Option<Engine>,
-    /// The code of the failure: a `Failure::code`, or a block that is not CORS's
-    /// (`local-network-access`, `insecure-private-network`, `address-space-mismatch`,
+    /// The code of the failure: a `Failure::code` (a CORS check's, or a block before sending:
+    /// `local-network-access`, `insecure-private-network`, `address-space-mismatch`,
     /// `mixed-content`).
     pub failure: &'static str,
     /// Other failures the same words stand for.

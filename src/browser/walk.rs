@@ -170,7 +170,7 @@ impl<'a> Walk<'a> {
         };
         match gate(engine, request) {
             Gate::Open => {}
-            Gate::Prompt(_) => result.prompt = true,
+            Gate::Prompt => result.prompt = true,
             Gate::Closed(failure) => return (refuse(result, request, failure), None),
         }
         if self.asked.needed {

@@ -27,6 +27,7 @@ pub struct BrowserRequest {
     pub target_address_space: Option<String>,
     /// `'granted' | 'denied' | 'prompt'` (the default).
     pub loopback_network: Option<String>,
+    /// The same for `local-network`.
     pub local_network: Option<String>,
 }
 
@@ -455,6 +456,8 @@ pub struct BrowserConsoleReading {
     pub redirected_from: Option<String>,
     pub origin: Option<String>,
     pub value: Option<String>,
+    /// The address space `fetch()` declared (`address-space-mismatch`).
+    pub target_space: Option<String>,
     pub status: Option<u32>,
     /// Words the engine prints for any failed fetch: they name no failure.
     pub generic: bool,
@@ -478,6 +481,7 @@ pub fn browser_read_console(text: String, origin: Option<String>) -> Option<Brow
         redirected_from: reading.redirected_from,
         origin: reading.origin,
         value: reading.value,
+        target_space: reading.target_space,
         status: reading.status.map(u32::from),
         generic: reading.generic,
     })
