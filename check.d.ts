@@ -29,6 +29,47 @@ export interface CheckOptions {
   targetAddressSpace?: AddressSpace
   /** The page's local network permissions; each absent one is 'prompt' (the user is asked). */
   permissions?: Partial<Record<'loopback-network' | 'local-network', PermissionState>>
+  /**
+   * Cookies the browser already holds from a first-party visit to the URL's own site, as
+   * `Set-Cookie` values ('sid=abc; Secure; SameSite=None'): the result says per engine whether
+   * each is sent on this request. At most 64; check itself never sends them.
+   */
+  cookies?: string[]
+  /** `['api.example.com:443:127.0.0.1']`: connect there for that host and port, as curl's --resolve. */
+  resolve?: string[]
+  /** Accept any certificate (self-signed), as curl -k; default false. */
+  insecure?: boolean
+}
+
+/** What one engine does with one cookie. */
+export interface CookieVerdict {
+  /** In the jar after the response (for a held cookie: stored by the first-party visit). */
+  stored: boolean
+  /** Sent back when the page repeats the same fetch (on one of its hops). */
+  sent: boolean
+  /** Why not: Chromium's DevTools reason (`UserPreferences`, `SameSiteLax`...), Firefox's console line, or what the engine does. */
+  reason: string | null
+  fix: string | null
+}
+
+export interface CheckedCookie {
+  name: string
+  /** The URL whose response set it (any hop), or null for a cookie given in `cookies`. */
+  setBy: string | null
+  /** As the header states them; null when it states no cookie. */
+  attributes: {
+    domain: string | null
+    path: string | null
+    secure: boolean
+    httpOnly: boolean
+    sameSite: 'unspecified' | 'invalid' | 'None' | 'Lax' | 'Strict'
+    partitioned: boolean
+    maxAge: number | null
+    /** ISO 8601. */
+    expires: string | null
+  } | null
+  /** `chromium` blocks third-party cookies (its default); `chromiumThirdPartyAllowed` allows them. */
+  engines: { chromium: CookieVerdict; chromiumThirdPartyAllowed: CookieVerdict; firefox: CookieVerdict; webkit: CookieVerdict }
 }
 
 export type AddressSpace = 'public' | 'local' | 'loopback'
@@ -101,6 +142,8 @@ export interface CheckResult {
   problems: Finding[]
   /** "Works but unsafe": echoes any origin, allows null, no Vary: Origin. */
   unsafe: Finding[]
+  /** The cookies `options.cookies` named, then every Set-Cookie received (each hop), in order. */
+  cookies: CheckedCookie[]
   exchanges: {
     preflight: { request: SentRequest; response: ReceivedResponse } | null
     actual: Array<{ request: SentRequest; response: ReceivedResponse }>

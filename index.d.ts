@@ -37,8 +37,16 @@ declare namespace cors {
     privateNetwork?: boolean | undefined
     /** Whether the page sends credentials (`credentials: 'include'`). @default false */
     credentials?: boolean | undefined
-    /** The API's URL, quoted in the console lines. @default 'https://api.example/' */
+    /**
+     * The API's URL, quoted in the console lines; needed with `cookies` (a cookie is judged
+     * against the API's site and the page's). @default 'https://api.example/'
+     */
     url?: string | undefined
+    /**
+     * `Set-Cookie` values the app's response sets (`['sid=1; SameSite=None; Secure; HttpOnly']`),
+     * judged per engine as `check` judges them; needs `origin` and `url`. At most 64.
+     */
+    cookies?: string[] | undefined
   }
 
   /** What one browser engine does with the response, from cors-native's browser model. */
@@ -59,6 +67,18 @@ declare namespace cors {
      * refusal, credentials, a method or header), else the model's, in HTTP terms.
      */
     engines: Record<import('./browser').Engine, EngineVerdict> | null
+    /**
+     * Each of `request.cookies`: whether each engine stores it from the response and sends it
+     * back when the page repeats the fetch, why not and the fix; empty without `cookies`.
+     */
+    cookies: import('./check').CheckedCookie[]
+    /**
+     * What keeps these cookies from working whatever an engine does: `credentials-not-allowed`
+     * (the policy sends no `Access-Control-Allow-Credentials: true` to another origin),
+     * `cookies-need-credentials` (the fetch sends no credentials), `cross-site-cookies` (the API
+     * is on another site than the page: no attribute works in every engine; what does).
+     */
+    cookieProblems: import('./check').Finding[]
   }
 
   interface PolicyLint {

@@ -9,7 +9,8 @@ const { fromEnv } = require('./lib/policy/from-env')
 
 /**
  * A compiled policy that can explain itself: `explain({ origin, method, requestHeaders,
- * privateNetwork })`. Compile the options in each worker; the object cannot be posted to one.
+ * privateNetwork, credentials, url, cookies })`. Compile the options in each worker; the object
+ * cannot be posted to one.
  */
 class CorsPolicy {
   #pipeline

@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod browser;
+pub mod cookie;
 pub mod js_regex;
 pub mod origin;
 pub mod policy;

@@ -31,6 +31,8 @@ test('an allowed request shows exactly the headers that would be sent', () => {
     status: 200,
     headers: { 'Access-Control-Allow-Origin': 'https://shop.example.org', Vary: 'Origin' },
     reasons: ['origin https://shop.example.org is allowed'],
+    cookies: [],
+    cookieProblems: [],
   })
   const preflight = policy.explain({ origin: 'https://shop.example.org', method: 'PUT', requestHeaders: 'content-type' })
   assert.equal(preflight.preflight, true)

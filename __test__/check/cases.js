@@ -3,6 +3,8 @@
 // and compares: the same verdict, and the checker's Chromium line is the one Chromium printed.
 const { check } = require('../../lib/check')
 const { chromiumFetch } = require('./chromium')
+const { checkOptions, fetchInit } = require('./case-request')
+const { prove, verdictOf } = require('./patch-proof')
 
 /** What a case expects beyond agreeing with Chromium: `{ server (null: none), problems, unsafe, fix }`. */
 function unmet(result, expect = {}) {
@@ -12,15 +14,6 @@ function unmet(result, expect = {}) {
   for (const code of expect.unsafe ?? []) if (!result.unsafe.some((u) => u.code === code)) misses.push(`no unsafe finding ${code}`)
   if (expect.fix && !expect.fix.test(result.fix?.text ?? '')) misses.push(`fix ${JSON.stringify(result.fix)} does not match ${expect.fix}`)
   return misses
-}
-
-const checkOptions = (c) => ({ origin: c.origin, method: c.method, headers: c.headers, credentials: c.credentials, body: c.body })
-
-/** The page's fetch() init for case `c`. */
-function fetchInit(c) {
-  const init = { method: c.method ?? 'GET', headers: Object.fromEntries(c.headers ?? []), credentials: c.credentials ? 'include' : 'same-origin' }
-  if (c.body !== undefined) init.body = c.body
-  return init
 }
 
 /**
@@ -44,15 +37,33 @@ async function runCase(browser, c) {
   }
 }
 
-/** Runs every case, reports a table row each, and asserts agreement once at the end. */
-async function runCases(t, browser, stack, cases) {
+/**
+ * Runs every case, reports a table row each, and asserts agreement once at the end. With
+ * `proxy` (startPatchProxy in front of the cases' server), each blocked case's patch is also
+ * proved (patch-proof.js) and reported in a second table; at least one must be proved.
+ */
+async function runCases(t, browser, stack, cases, proxy) {
   const failures = []
+  const evidence = new Set()
+  let proved = 0
   for (const c of cases) {
     const row = await runCase(browser, c)
     t.diagnostic(`| ${stack} | ${row.name} | ${row.checker} | ${row.chromium} |${row.result.problems.length ? ` problems: ${row.result.problems.map((p) => p.code).join(', ')}` : ''}${row.result.unsafe.length ? ` unsafe: ${row.result.unsafe.map((u) => u.code).join(', ')}` : ''}`)
     for (const miss of unmet(row.result, c.expect)) failures.push(`${row.name}: ${miss}`)
     if (!row.agree) failures.push(`${row.name}: checker says ${row.checker}, Chromium ${row.chromium} ${row.corsLines.join(' ')}`)
     else if (!row.consoleMatches) failures.push(`${row.name}: checker line\n  ${row.predictedLine}\nChromium printed\n  ${row.corsLines.join('\n  ') || '(no CORS line)'}`)
+    for (const why of row.result.server?.evidence ?? []) evidence.add(why)
+    const proof = proxy && await prove(browser, proxy, c, row.result)
+    if (!proof) continue
+    if (proof.proved) proved++
+    failures.push(...proof.misses.map((miss) => `${row.name}: patch: ${miss}`))
+    const before = Object.entries(row.result.engines).map(([name, v]) => `${name} ${verdictOf(v)}`).join(', ')
+    t.diagnostic(`| patch | ${stack} | ${row.name} | ${[...new Set(row.result.problems.map((p) => p.code))].join(', ') || row.result.engines.chromium.failure} | real Chromium ${row.chromium}; model ${before} | ${proof.row.join(' | ')} |`)
+  }
+  t.diagnostic(`| evidence | ${stack} | ${[...evidence].join('; ') || '(none)'} |`)
+  if (proxy) {
+    t.diagnostic(`${stack}: ${proved} blocked cases proved through the patch proxy`)
+    if (proved === 0) failures.push(`${stack}: no blocked case was proved through the patch proxy`)
   }
   return failures
 }
@@ -74,4 +85,4 @@ async function proveFix(browser, c, start) {
   }
 }
 
-module.exports = { runCase, runCases, proveFix, fetchInit }
+module.exports = { runCase, runCases, proveFix }

@@ -15,8 +15,9 @@ function chromiumMissing() {
   return fs.existsSync(EXECUTABLE) ? null : `${EXECUTABLE} is missing (apt-get install chromium)`
 }
 
-function launch() {
-  return chromium.launch({ executablePath: EXECUTABLE, args: ARGS, timeout: 60_000 })
+/** Chromium with the shared switches and `extra` ones. */
+function launch(extra = []) {
+  return chromium.launch({ executablePath: EXECUTABLE, args: [...ARGS, ...extra], timeout: 60_000 })
 }
 
 /** Skips `t` with a loud message when `missing` names what is missing (fails under CI=true). */

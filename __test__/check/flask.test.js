@@ -1,7 +1,8 @@
 'use strict'
 // `cors-native check` against Flask with Flask-CORS (werkzeug's server), from the venv of
 // python-env.js: the checker's verdict and Chromium line equal what real Chromium does, case
-// by case, and the checker names the stack.
+// by case, and the checker names the stack; each blocked case's patch is proved through the
+// patch proxy.
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const path = require('node:path')
@@ -10,6 +11,7 @@ const { chromiumMissing, skippedFor, startChromium } = require('./chromium')
 const { runCases, proveFix } = require('./cases')
 const { snippet } = require('./fix-snippet')
 const { pythonWithServers, pythonMissing } = require('./python-env')
+const { startPatchProxy } = require('./patch-proxy')
 
 const SCRIPT = path.join(__dirname, 'servers', 'flask_app.py')
 const json = [['Content-Type', 'application/json']]
@@ -45,7 +47,9 @@ test('check agrees with Chromium on Flask with Flask-CORS, and its fix works', {
   const start = (env = {}) => startProcess(python, [SCRIPT], { env: { PAGE_ORIGIN: pages.allowed, PYTHONUNBUFFERED: '1', ...env } })
   const flask = await start()
   t.after(() => flask.stop())
-  const failures = await runCases(t, browser, 'Flask', cases(flask.url, pages))
+  const proxy = await startPatchProxy(flask.url)
+  t.after(() => proxy.close())
+  const failures = await runCases(t, browser, 'Flask', cases(flask.url, pages), proxy)
   // The fix applied: the app started again with the CORS(...) call of the fix on /fixed.
   const blocked = { name: 'no supports_credentials: credentialed GET', url: `${flask.url}/limited-methods/items`, origin: pages.allowed, credentials: true }
   failures.push(...await proveFix(browser, blocked, async (fix) => {

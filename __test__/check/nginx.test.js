@@ -1,13 +1,14 @@
 'use strict'
 // `cors-native check` against nginx with hand-written add_header lines (servers/nginx.conf):
 // the checker's verdict and Chromium line equal what real Chromium does, case by case, and
-// the checker names nginx.
+// the checker names nginx; each blocked case's patch is proved through the patch proxy.
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const { chromiumMissing, skippedFor, startChromium } = require('./chromium')
 const { runCases, proveFix } = require('./cases')
 const { snippet } = require('./fix-snippet')
 const { startNginx, nginxMissing } = require('./nginx')
+const { startPatchProxy } = require('./patch-proxy')
 
 const json = [['Content-Type', 'application/json']]
 const apiKey = [['X-Api-Key', 'k']]
@@ -64,7 +65,9 @@ test('check agrees with Chromium on nginx with hand-written headers, and its fix
   const { pages, browser } = await startChromium(t)
   const nginx = await startNginx(pages.allowed)
   t.after(() => nginx.stop())
-  const failures = await runCases(t, browser, 'nginx', cases(nginx.url, pages))
+  const proxy = await startPatchProxy(nginx.url)
+  t.after(() => proxy.close())
+  const failures = await runCases(t, browser, 'nginx', cases(nginx.url, pages), proxy)
   for (const { path, location, ...c } of PROOFS) {
     const blocked = { ...c, url: `${nginx.url}/${path}`, origin: pages.allowed }
     failures.push(...await proveFix(browser, blocked, async (fix) => {

@@ -1,7 +1,7 @@
 'use strict'
 // `cors-native check` against Fastify (@fastify/cors), Hono (hono/cors) and Koa (@koa/cors):
 // the checker's verdict and Chromium line equal what real Chromium does, case by case, and
-// the checker names the stack.
+// the checker names the stack; each blocked case's patch is proved through the patch proxy.
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const path = require('node:path')
@@ -9,6 +9,7 @@ const { startProcess } = require('./processes')
 const { chromiumMissing, skippedFor, startChromium } = require('./chromium')
 const { runCases, proveFix } = require('./cases')
 const { jsOptions } = require('./fix-snippet')
+const { startPatchProxy } = require('./patch-proxy')
 
 const SERVERS = path.join(__dirname, 'servers')
 const json = [['Content-Type', 'application/json']]
@@ -91,10 +92,12 @@ test('check agrees with Chromium on Fastify, Hono and Koa, and its fixes work', 
   const start = (script, env = {}) => startProcess(process.execPath, [path.join(SERVERS, script)], { env: { PAGE_ORIGIN: pages.allowed, ...env } })
   const [fastify, hono, koa] = await Promise.all([start('fastify-app.js'), start('hono-app.js'), start('koa-app.js')])
   t.after(() => Promise.all([fastify.stop(), hono.stop(), koa.stop()]))
+  const proxies = await Promise.all([fastify, hono, koa].map((server) => startPatchProxy(server.url)))
+  t.after(() => Promise.all(proxies.map((proxy) => proxy.close())))
   const failures = [
-    ...await runCases(t, browser, 'Fastify', fastifyCases(fastify.url, pages)),
-    ...await runCases(t, browser, 'Hono', honoCases(hono.url, pages)),
-    ...await runCases(t, browser, 'Koa', koaCases(koa.url, pages)),
+    ...await runCases(t, browser, 'Fastify', fastifyCases(fastify.url, pages), proxies[0]),
+    ...await runCases(t, browser, 'Hono', honoCases(hono.url, pages), proxies[1]),
+    ...await runCases(t, browser, 'Koa', koaCases(koa.url, pages), proxies[2]),
   ]
   const running = { 'fastify-app.js': fastify, 'hono-app.js': hono, 'koa-app.js': koa }
   for (const { script, base, ...c } of PROOFS) {

@@ -61,6 +61,7 @@ function startPatchProxy(upstream) {
   const proxyUrl = () => `http://127.0.0.1:${server.address().port}`
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
     url: proxyUrl(),
+    upstream,
     use(nextPatch, nextHops) {
       patch = nextPatch
       hops = nextHops

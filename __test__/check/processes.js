@@ -2,7 +2,7 @@
 // A server child process that prints its URL once listening (or is told it: `url`); stopped by its PID.
 const { spawn } = require('node:child_process')
 
-const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+/
+const URL_PATTERN = /https?:\/\/127\.0\.0\.1:\d+/
 
 function startProcess(command, args, { env = {}, cwd, url, ready = URL_PATTERN, timeoutMs = 60_000 } = {}) {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })

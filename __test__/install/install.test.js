@@ -48,9 +48,9 @@ test('prebuilt packages install from a registry and work without Rust', { skip: 
   const [platformTarball, mainTarball, sourceTarball] = tarballs
   t.diagnostic(`main tarball ${fs.statSync(mainTarball).size} bytes, platform tarball ${fs.statSync(platformTarball).size} bytes`)
   // A ceiling that catches what should not ship (a fixture, a binary), not a diet: 60 kB until the
-  // sealed playground's worker threads, the loader's file checks, async origin functions and the
-  // CLI's help made it about 69 kB.
-  assert.ok(fs.statSync(mainTarball).size < 80_000, 'the main tarball is under 80 kB')
+  // sealed playground, the loader's checks and the CLI's help (about 69 kB), then 80 kB until
+  // `why`, the cookie report, each stack's fixes and the playground's diagram (about 99 kB).
+  assert.ok(fs.statSync(mainTarball).size < 120_000, 'the main tarball is under 120 kB')
   // The platform tarball was about 0.99 MB until the Public Suffix List was compiled in
   // (about +0.31 MB packed, measured with gzip -9 on the release build).
   assert.ok(fs.statSync(platformTarball).size < 1_500_000, 'the platform tarball is under 1.5 MB')

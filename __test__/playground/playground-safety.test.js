@@ -1,6 +1,7 @@
 'use strict'
 // The playground cannot be driven by another site: its API wants the token printed in the URL
-// and its own Host (no DNS rebinding), bodies are size-limited, and Ctrl-C leaves nothing behind.
+// and its own Host (no DNS rebinding), bodies are size-limited, the cookie the API origin sets
+// is checked, and Ctrl-C leaves nothing behind.
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const http = require('node:http')
@@ -13,7 +14,7 @@ function send(url, { method = 'GET', headers = {}, body } = {}) {
     const req = http.request(url, { method, headers }, (res) => {
       const chunks = []
       res.on('data', (chunk) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }))
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }))
     })
     req.on('error', reject)
     req.end(body)
@@ -35,6 +36,27 @@ test('the API needs the token and its own Host, and limits bodies', async (t) =>
   assert.equal(big.status, 413)
   const options = await send(`${playground.pageOrigin}/api/options`, { method: 'POST', headers: { 'X-Playground-Token': token }, body: JSON.stringify({ text: '{ origin: x => x }' }) })
   assert.match(JSON.parse(options.body).error, /line 1: unexpected "x"/)
+})
+
+test('the Set-Cookie the API origin adds is printable and bounded; what came back is counted safely', async (t) => {
+  const playground = await startPlayground()
+  t.after(() => playground.close())
+  const headers = { 'X-Playground-Token': new URL(playground.url).searchParams.get('token') }
+  const post = (route, body) => send(`${playground.pageOrigin}${route}`, { method: 'POST', headers, body: JSON.stringify(body) })
+  const apply = (setCookie) => post('/api/options', { text: `{ origin: ['${playground.pageOrigin}'] }`, apply: true, setCookie }).then((answer) => JSON.parse(answer.body))
+  assert.match((await apply('a=1\r\nX-Injected: 1')).error, /^Response sets cookie: character "\\r" at 4 cannot be in a header value/)
+  assert.match((await apply(`a=${'x'.repeat(5000)}`)).error, /^Response sets cookie: 5002 characters is over the 4096/)
+  assert.match((await apply(['a=1'])).error, /^Response sets cookie: must be a Set-Cookie value/)
+  assert.equal((await apply('sid=1; SameSite=Lax')).error, undefined)
+  const answer = await send(`${playground.apiOrigin}/items`, { headers: { Origin: playground.pageOrigin, Cookie: `sid=0; ${'n'.repeat(300)}=1` } })
+  assert.deepEqual(answer.headers['set-cookie'], ['sid=1; SameSite=Lax'])
+  const carried = JSON.parse((await post('/api/carried', { since: 0 })).body)
+  assert.deepEqual(carried.before, [])
+  assert.deepEqual(carried.repeat, ['sid', 'n'.repeat(256)])
+  assert.equal((await post('/api/carried', { since: 5 })).status, 400)
+  // An empty field sets no cookie.
+  assert.equal((await apply('')).error, undefined)
+  assert.equal((await send(`${playground.apiOrigin}/items`, { headers: { Origin: playground.pageOrigin } })).headers['set-cookie'], undefined)
 })
 
 test('npx cors-native playground prints its URL and exits cleanly on Ctrl-C', async () => {

@@ -63,6 +63,31 @@ for (const [engine, { executable, debianPackage, launch, newPage }] of Object.en
       })
     }
 
+    // Each cookie has its own name, so one kept from an earlier send is not mistaken for it.
+    for (const [cookie, sent] of [['kept=1', true], ['refused=1; SameSite=None', false]]) {
+      await t.test(`a response setting ${cookie}: the model's table, and this browser's repeat agrees`, async () => {
+        await setValue(page, '#options', `{ origin: ['${origins.page}'], credentials: true }`)
+        await setValue(page, '#method', 'GET')
+        await setValue(page, '#headers', '')
+        await setValue(page, '#from', 'page')
+        await setValue(page, '#credentials', true)
+        await setValue(page, '#set-cookie', cookie)
+        await page.click('#send')
+        const name = cookie.split('=')[0]
+        await page.waitForSelector(`#cookies table[data-cookie="${name}"] td[data-real]`, { timeout: 30_000 })
+        assert.equal(await page.$('#cookie-disagreement'), null, await text(page, '#cookies'))
+        const shown = await page.$eval(`#cookies table[data-cookie="${name}"]`, (table) => ({
+          model: Object.fromEntries([...table.querySelectorAll('tr[data-engine]')].map((row) => [row.dataset.engine, row.cells[1].dataset.sent])),
+          real: table.querySelector('td[data-real]').dataset.real,
+        }))
+        assert.deepEqual(Object.keys(shown.model), ['chromium', 'chromiumThirdPartyAllowed', 'firefox', 'webkit'])
+        assert.equal(shown.model[engine], String(sent), `the model's ${engine}`)
+        assert.equal(shown.real, String(sent), `what ${engine} sent back`)
+        await page.screenshot({ path: path.join(shots, `cookie-${name}.png`), fullPage: true })
+        await setValue(page, '#set-cookie', '')
+      })
+    }
+
     await t.test('check a live URL', async () => {
       await setValue(page, '#options', `{ origin: ['${origins.page}'], credentials: true }`)
       await setValue(page, '#method', 'GET')

@@ -11,6 +11,12 @@ void code
 const explained: cors.Explanation = cors.compile({ origin: ['https://app.example.com'] }).explain({ origin: 'https://app.example.com', method: 'PUT' })
 const reasons: string[] = explained.reasons
 void reasons
+const judged = cors.compile({ origin: ['https://app.example.com'], credentials: true }).explain({ origin: 'https://app.example.com', url: 'https://api.example.com/login', credentials: true, cookies: ['sid=1; SameSite=None; Secure'] })
+const sent: boolean = judged.cookies[0].engines.chromiumThirdPartyAllowed.sent
+const note: string = judged.cookieProblems[0].message
+void [sent, note]
+// @ts-expect-error cookies is a list of Set-Cookie values
+cors.compile({}).explain({ origin: 'https://app.example.com', url: 'https://api.example.com/', cookies: 'sid=1' })
 cors(cors.fromEnv())
 cors(cors.fromEnv({ CORS_ALLOWED_ORIGINS: 'https://a.example' }))
 

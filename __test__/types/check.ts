@@ -20,6 +20,21 @@ async function main(): Promise<void> {
   console.log(sure && result.server?.name === 'nginx' && result.fix?.stack === 'nginx', fixText)
   await check('http://127.0.0.1:8000/items', { origin: 'http://localhost:3000', headers: { 'X-Api-Key': 'k' } })
   await check('http://127.0.0.1:8000/items', { origin: 'http://localhost:3000', headers: ['X-Api-Key: k'], credentials: 'omit' })
+  const cookies = await check('https://api.example.com:8443/login', {
+    origin: 'https://app.example.com:8443',
+    credentials: 'include',
+    cookies: ['sid=abc; Secure; SameSite=None'],
+    resolve: ['api.example.com:8443:127.0.0.1'],
+    insecure: true,
+  })
+  for (const cookie of cookies.cookies) {
+    const from: string | null = cookie.setBy
+    const sent: boolean = cookie.engines.chromiumThirdPartyAllowed.sent
+    const reason: string | null = cookie.engines.webkit.reason
+    console.log(from, sent, reason, cookie.attributes?.sameSite)
+  }
+  // @ts-expect-error cookies are Set-Cookie strings
+  await check('http://127.0.0.1:8000/items', { origin: 'http://localhost:3000', cookies: { sid: 'abc' } })
   // @ts-expect-error the origin is required
   await check('http://127.0.0.1:8000/items', { method: 'GET' })
   // @ts-expect-error credentials modes are fetch()'s

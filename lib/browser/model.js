@@ -135,6 +135,41 @@ function addressSpace(host) {
   return addon.browserAddressSpace(String(host))
 }
 
+/**
+ * What each engine does with the cookies of `exchange` (the shape `predict` takes): `held`, a
+ * list of `Set-Cookie`-style strings the browser already holds from a first-party visit to the
+ * URL's own site, then every `Set-Cookie` of each response. Returns `[{ name, setBy, attributes,
+ * engines: { chromium, chromiumThirdPartyAllowed, firefox, webkit } }]`, each engine
+ * `{ stored, sent, reason, fix }`; `attributes` is null for a header that states no cookie.
+ */
+function cookieReport(exchange, held = [], now = Date.now()) {
+  if (!Array.isArray(held)) throw new TypeError('held cookies must be an array of strings')
+  return addon.cookieReport(exchangeInput(exchange), held.map(String), now).map((cookie) => ({
+    name: cookie.name,
+    setBy: cookie.setBy ?? null,
+    attributes: cookie.attributes ? attributes(cookie.attributes) : null,
+    engines: Object.fromEntries(Object.entries(cookie.engines).map(([name, v]) => [name, { stored: v.stored, sent: v.sent, reason: v.reason ?? null, fix: v.fix ?? null }])),
+  }))
+}
+
+/** For a credentialed fetch from `page` to `url` on another site: why no cookie attribute makes a session work in every engine, and what does; null when same-site. */
+function crossSiteCookieNote(page, url) {
+  return addon.cookieCrossSiteNote(String(page), String(url)) ?? null
+}
+
+function attributes(a) {
+  return {
+    domain: a.domain ?? null,
+    path: a.path ?? null,
+    secure: a.secure,
+    httpOnly: a.httpOnly,
+    sameSite: a.sameSite,
+    partitioned: a.partitioned,
+    maxAge: a.maxAge ?? null,
+    expires: a.expires === undefined || a.expires === null ? null : new Date(a.expires * 1000).toISOString(),
+  }
+}
+
 /** Whether `request` (`{ url, origin, method, headers, credentials }`) is preflighted, and what the preflight asks: `{ needed, method, headers }`. */
 function preflightRequest(value) {
   return addon.browserPreflightRequest(request(value))
@@ -178,4 +213,4 @@ function readConsole(text, origin) {
   return { ...reading, engine, step, url, redirectedFrom, origin: reading.origin ?? null, value, targetSpace, status }
 }
 
-module.exports = { readConsole, addressSpace, predict, patch, nextRequest, preflightRequest, preflightFor, originOf, safelistedMethods, forbiddenMethod, forbiddenHeader }
+module.exports = { readConsole, addressSpace, predict, patch, cookieReport, crossSiteCookieNote, nextRequest, preflightRequest, preflightFor, originOf, safelistedMethods, forbiddenMethod, forbiddenHeader }

@@ -22,18 +22,23 @@ function pageHeaders(requestHeaders) {
 }
 
 /**
- * `request`: { url, origin, method, requestHeaders (comma-separated names), credentials };
- * `preflight`: the preflight's Decision, or null when none is sent; `actual`: the actual
- * request's Decision, or null when it is not sent. Returns the per-engine verdicts
- * `{ chromium, firefox, webkit }`, or null without an origin to judge.
+ * The exchange the model judges. `request`: { url, origin, method, requestHeaders
+ * (comma-separated names), credentials, cookies (the Set-Cookie values the actual response
+ * adds) }; `preflight`: the preflight's Decision, or null when none is sent; `actual`: the
+ * actual request's Decision, or null when it is not sent.
  */
-function browserVerdicts({ url = SOME_URL, origin, method, requestHeaders, credentials = false }, preflight, actual) {
-  if (typeof origin !== 'string' || origin === '') return null
-  return predict({
+function exchangeOf({ url = SOME_URL, origin, method, requestHeaders, credentials = false, cookies = [] }, preflight, actual) {
+  return {
     request: { url, origin, method, headers: pageHeaders(requestHeaders), credentials: credentials ? 'include' : 'same-origin' },
     preflight: preflight === null ? null : answer(preflight, url),
-    responses: actual === null ? [] : [answer(actual, url)],
-  }).engines
+    responses: actual === null ? [] : [{ ...answer(actual, url), headers: [...headerPairs(actual), ...cookies.map((cookie) => ['Set-Cookie', cookie])] }],
+  }
 }
 
-module.exports = { browserVerdicts, pageHeaders, SOME_URL }
+/** The per-engine verdicts `{ chromium, firefox, webkit }` on `exchangeOf`'s exchange, or null without an origin to judge. */
+function browserVerdicts(request, preflight, actual) {
+  if (typeof request.origin !== 'string' || request.origin === '') return null
+  return predict(exchangeOf(request, preflight, actual)).engines
+}
+
+module.exports = { browserVerdicts, exchangeOf, pageHeaders, SOME_URL }

@@ -7,11 +7,13 @@ const { describe, visible } = require('./report')
 const help = require('../cli/help')
 const { unknown } = require('../cli/suggest')
 
-const FLAGS = new Set(['--credentials', '--json', '--no-probes', '--help'])
-const VALUES = new Set(['--origin', '--method', '--header', '--data', '--timeout', '--origins', '--methods', '--page-address-space', '--server-address-space', '--target-address-space', '--permission'])
+const FLAGS = new Set(['--credentials', '--json', '--no-probes', '--insecure', '--help'])
+const VALUES = new Set(['--origin', '--method', '--header', '--cookie', '--resolve', '--data', '--timeout', '--origins', '--methods', '--page-address-space', '--server-address-space', '--target-address-space', '--permission'])
+// Flags given once per value.
+const REPEATED = { '--header': 'headers', '--cookie': 'cookies', '--resolve': 'resolve', '--permission': 'permissions' }
 
 function parseArgs(argv) {
-  const args = { headers: [], permissions: [], urls: [] }
+  const args = { headers: [], cookies: [], resolve: [], permissions: [], urls: [] }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
@@ -20,8 +22,7 @@ function parseArgs(argv) {
     else if (VALUES.has(flag)) {
       const value = inline ?? argv[++i]
       if (value === undefined) throw new UsageError(`${flag} needs a value`)
-      if (flag === '--header') args.headers.push(value)
-      else if (flag === '--permission') args.permissions.push(value)
+      if (REPEATED[flag]) args[REPEATED[flag]].push(value)
       else args[flag.slice(2)] = value
     } else if (arg.startsWith('-')) throw new UsageError(unknown('option', flag, [...FLAGS, ...VALUES, '-h']))
     else args.urls.push(arg)
@@ -49,6 +50,9 @@ async function run(argv, out = process.stdout, err = process.stderr) {
       credentials: Boolean(args.credentials),
       timeout: args.timeout,
       probes: !args['no-probes'],
+      cookies: args.cookies,
+      resolve: args.resolve,
+      insecure: Boolean(args.insecure),
       pageAddressSpace: args['page-address-space'],
       serverAddressSpace: args['server-address-space'],
       targetAddressSpace: args['target-address-space'],

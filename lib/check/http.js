@@ -3,6 +3,7 @@
 // a cap on the response head (Node's parser) and on the body (the rest is discarded).
 const http = require('http')
 const https = require('https')
+const net = require('net')
 
 const MAX_HEADER_BYTES = 64 * 1024
 const MAX_BODY_BYTES = 64 * 1024
@@ -15,15 +16,27 @@ class NetworkError extends Error {
   }
 }
 
+/** A DNS lookup that answers `address` (for `--resolve`), in both of Node's callback forms. */
+function fixedLookup(address) {
+  const family = net.isIP(address)
+  return (hostname, options, callback) => {
+    if (options?.all) callback(null, [{ address, family }])
+    else callback(null, address, family)
+  }
+}
+
 /**
  * Sends `method url` with `headers` ([[name, value]...]) and `body` (a string, optional; its
- * Content-Length must be in `headers`) and resolves with
+ * Content-Length must be in `headers`), connecting as `connect` says (`resolve`: a Map of
+ * `host:port` to the address to use; `insecure`: accept any certificate), and resolves with
  * `{ url, status, headers: [[name, value]...], body, bodyTruncated }`; header values are the
  * bytes as latin-1, the body as UTF-8 text. Rejects with a NetworkError after `deadline`.
  */
-function send({ method, url, headers, body, deadline }) {
+function send({ method, url, headers, body, deadline, connect }) {
   const target = new URL(url)
-  const client = target.protocol === 'https:' ? https : http
+  const secure = target.protocol === 'https:'
+  const client = secure ? https : http
+  const address = connect?.resolve.get(`${target.hostname}:${target.port || (secure ? 443 : 80)}`)
   const remaining = deadline - Date.now()
   if (remaining <= 0) return Promise.reject(new NetworkError('timed out', url))
   return new Promise((resolve, reject) => {
@@ -42,6 +55,8 @@ function send({ method, url, headers, body, deadline }) {
       headers: [['Host', target.host], ...headers].flat(),
       agent: false,
       maxHeaderSize: MAX_HEADER_BYTES,
+      ...(address ? { lookup: fixedLookup(address) } : {}),
+      ...(secure && connect?.insecure ? { rejectUnauthorized: false } : {}),
     })
     // Node otherwise drops the headers after the first 1,000 or so without a word, and an
     // Access-Control-Allow-Origin among them; the byte cap above bounds their number. It is

@@ -10,6 +10,7 @@ const { fingerprint } = require('./fingerprint')
 const { findProblems } = require('./problems')
 const { findUnsafe } = require('./probes')
 const { serverFix } = require('./fixes')
+const { cookiesOf } = require('../browser/cookies')
 
 const FORMAT_VERSION = 2
 
@@ -29,9 +30,15 @@ function exchangesOf(sent) {
   return exchanges
 }
 
-/** The address space of the address the URL's host resolves to, or undefined (the model then reads the host) when it does not resolve in time. */
-async function resolvedSpace(url, deadline) {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
+/**
+ * The address space of the address the URL's host connects to (`--resolve`'s, else the one it
+ * resolves to), or undefined (the model then reads the host) when it does not resolve in time.
+ */
+async function resolvedSpace(url, deadline, connect) {
+  const target = new URL(url)
+  const given = connect?.resolve.get(`${target.hostname}:${target.port || (target.protocol === 'https:' ? 443 : 80)}`)
+  if (given) return addressSpace(given)
+  const host = target.hostname.replace(/^\[|\]$/g, '')
   let timer
   const late = new Promise((resolve) => { timer = setTimeout(resolve, Math.max(0, deadline - Date.now())) })
   try {
@@ -47,10 +54,10 @@ async function resolvedSpace(url, deadline) {
  * UsageError for bad options and a NetworkError when the server cannot be reached in time.
  */
 async function check(url, options) {
-  const { request, body, timeoutMs, probes } = checkOptions(url, options)
+  const { request, body, timeoutMs, probes, cookies: held, connect } = checkOptions(url, options)
   const deadline = Date.now() + timeoutMs
-  request.serverAddressSpace ??= await resolvedSpace(request.url, deadline)
-  const walks = await browserFetch(request, { body, deadline })
+  request.serverAddressSpace ??= await resolvedSpace(request.url, deadline, connect)
+  const walks = await browserFetch(request, { body, deadline, connect })
   // Each engine is judged on its own walk; they differ where engines send different requests.
   const predictions = Object.fromEntries(ENGINES.map((name) => [name, predict(walks[name].exchange)]))
   const { exchange } = walks.chromium
@@ -62,7 +69,8 @@ async function check(url, options) {
   const problems = findProblems(exchange, server?.name, prediction)
   // The probes do not follow redirects, so only an unredirected answer is compared with them.
   const direct = exchange.responses.length === 1 ? exchange.responses[0] : undefined
-  const unsafe = probes ? await findUnsafe(request, direct, deadline) : []
+  const unsafe = probes ? await findUnsafe(request, direct, deadline, connect) : []
+  const cookies = cookiesOf(exchange, held)
   const { engines } = prediction
   const blocked = ENGINES.map((name) => engines[name]).find((verdict) => !verdict.allowed) ?? null
   const fixed = blocked ? patch(Object.fromEntries(ENGINES.map((name) => [name, walks[name].exchange]))) : null
@@ -88,8 +96,9 @@ async function check(url, options) {
     patch: fixed?.patch ?? null,
     patchVerdicts: fixed?.verdicts ?? null,
     requestFix: fixed?.blocker?.code === 'null-origin' ? { url: fixed.blocker.url, text: fixed.text } : null,
-    problems,
+    problems: [...problems, ...cookies.findings],
     unsafe,
+    cookies: cookies.cookies,
     exchanges: exchangesOf(walks.chromium.sent),
   }
 }

@@ -16,8 +16,8 @@ function probeRequest(request, origin) {
   return { method, url, headers }
 }
 
-async function probe(request, origin, deadline) {
-  const response = await send({ ...probeRequest(request, origin), deadline })
+async function probe(request, origin, deadline, connect) {
+  const response = await send({ ...probeRequest(request, origin), deadline, connect })
   const allowOrigin = headerValue(response.headers, 'access-control-allow-origin')
   return {
     allowOrigin,
@@ -27,12 +27,12 @@ async function probe(request, origin, deadline) {
 }
 
 /** Returns `[{ code, message }]`; probe failures are not findings. */
-async function findUnsafe(request, finalResponse, deadline) {
+async function findUnsafe(request, finalResponse, deadline, connect) {
   const findings = []
   const random = `https://cors-native-probe-${crypto.randomBytes(4).toString('hex')}.example`
   const [any, nullOrigin] = await Promise.all([
-    probe(request, random, deadline).catch(() => null),
-    probe(request, 'null', deadline).catch(() => null),
+    probe(request, random, deadline, connect).catch(() => null),
+    probe(request, 'null', deadline, connect).catch(() => null),
   ])
   if (any?.echoed) {
     findings.push(any.credentials

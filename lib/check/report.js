@@ -1,6 +1,8 @@
 'use strict'
 // The human-readable form of a check's result. Much of it comes from the server (bodies,
 // header values, URLs), so every line is made inert before it reaches a terminal.
+const { describeCookies } = require('./cookies')
+
 const ENGINE_NAMES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' }
 
 // C0 and C1 controls (escape sequences, CR), line and paragraph separators, and the bidi
@@ -59,6 +61,9 @@ function describe(result) {
   if (result.problems.length) {
     lines.push('', 'Not CORS, or hidden by it:')
     for (const problem of result.problems) lines.push(`  - ${problem.message}`)
+  }
+  if (result.cookies.length) {
+    lines.push('', 'Cookies (stored from the response, and sent back on this fetch repeated):', ...describeCookies(result.cookies))
   }
   if (result.unsafe.length) {
     lines.push('', 'Works but unsafe:')

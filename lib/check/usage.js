@@ -1,6 +1,7 @@
 'use strict'
 // The options of a check, validated: every mistake is a UsageError naming the option, the
 // value and the fix (exit code 2 on the command line).
+const net = require('net')
 const { forbiddenHeader, forbiddenMethod } = require('../browser/model')
 
 const DEFAULT_TIMEOUT_MS = 10_000
@@ -122,6 +123,39 @@ function checkPermissions(permissions = {}) {
   return result
 }
 
+const MAX_HELD_COOKIES = 64
+// A name and value may have 4096 bytes together, attributes a few hundred more.
+const MAX_HELD_COOKIE_LENGTH = 8192
+
+/** `--cookie 'name=value; attributes'`: cookies the browser already holds for the URL's site. */
+function checkCookies(cookies = []) {
+  const list = Array.isArray(cookies) ? cookies : [cookies]
+  if (list.length > MAX_HELD_COOKIES) throw new UsageError(`--cookie is given ${list.length} times; at most ${MAX_HELD_COOKIES}`)
+  return list.map((cookie) => {
+    if (typeof cookie !== 'string' || !/^[^;=]*=/.test(cookie)) {
+      throw new UsageError(`--cookie ${JSON.stringify(cookie)} must look like a Set-Cookie value, 'name=value; attributes', e.g. --cookie 'sid=abc; Secure; SameSite=None'`)
+    }
+    if (cookie.length > MAX_HELD_COOKIE_LENGTH) throw new UsageError(`--cookie ${JSON.stringify(cookie.slice(0, 40))}... is over ${MAX_HELD_COOKIE_LENGTH} characters; browsers keep at most 4096 bytes of name and value`)
+    if (/[\x00-\x08\x0a-\x1f\x7f]/.test(cookie)) throw new UsageError(`--cookie ${JSON.stringify(cookie)} has a control character; browsers ignore such a cookie`)
+    return cookie
+  })
+}
+
+/** `--resolve host:port:address` (as curl): connect there instead of looking the host up. */
+function checkResolve(entries = []) {
+  const list = Array.isArray(entries) ? entries : [entries]
+  const resolve = new Map()
+  for (const entry of list) {
+    const match = typeof entry === 'string' && /^([^:[\]]+|\[[0-9a-fA-F:.]+\]):(\d{1,5}):\[?([0-9a-fA-F:.]+?)\]?$/.exec(entry)
+    const port = match ? Number(match[2]) : 0
+    if (!match || port < 1 || port > 65535 || net.isIP(match[3]) === 0) {
+      throw new UsageError(`--resolve ${JSON.stringify(entry)} must be host:port:address with an IP address, as curl takes it, e.g. --resolve api.example.com:443:127.0.0.1`)
+    }
+    resolve.set(`${match[1].toLowerCase()}:${port}`, match[3])
+  }
+  return resolve
+}
+
 /** The validated request and limits of one check. */
 function checkOptions(url, options = {}) {
   if (!options || typeof options !== 'object') throw new UsageError('check(url, options) needs an options object with at least { origin }')
@@ -139,6 +173,8 @@ function checkOptions(url, options = {}) {
     },
     body: checkBody(options.body),
     timeoutMs: checkTimeout(options.timeout),
+    cookies: checkCookies(options.cookies),
+    connect: { resolve: checkResolve(options.resolve), insecure: options.insecure === true },
     probes: options.probes !== false,
   }
 }

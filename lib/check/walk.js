@@ -32,11 +32,11 @@ function record(exchange, next, response) {
 
 /**
  * `request`: `{ url, origin, method, headers, credentials }`, `body` the request body (sent
- * while the model keeps it). Resolves with `{ chromium, firefox, webkit }`, each
- * `{ exchange, sent: [{ purpose, request, response }...] }` in sending order; network errors
- * reject with a NetworkError.
+ * while the model keeps it), `connect` how to reach the servers (`send` in http.js). Resolves
+ * with `{ chromium, firefox, webkit }`, each `{ exchange, sent: [{ purpose, request, response }...] }`
+ * in sending order; network errors reject with a NetworkError.
  */
-async function browserFetch(request, { body, deadline }) {
+async function browserFetch(request, { body, deadline, connect }) {
   const answers = new Map()
   const walks = {}
   for (const engine of ENGINES) {
@@ -46,7 +46,7 @@ async function browserFetch(request, { body, deadline }) {
       if (sent.length === MAX_REQUESTS) throw new Error(`cors-native: the browser model asked for more than ${MAX_REQUESTS} requests`)
       const wire = onTheWire(next, body)
       const key = JSON.stringify(wire)
-      if (!answers.has(key)) answers.set(key, send({ ...wire, deadline }))
+      if (!answers.has(key)) answers.set(key, send({ ...wire, deadline, connect }))
       const response = await answers.get(key)
       record(exchange, next, response)
       const { body: _, ...shown } = wire

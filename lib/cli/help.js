@@ -32,6 +32,10 @@ options:
   --header 'Name: value'   a request header the page sets; repeatable (default none)
   --data <body>            request body (default none)
   --credentials            send as fetch(url, { credentials: 'include' }) (default off)
+  --cookie 'n=v; attrs'    a cookie the browser holds from a visit to the URL's site: is it
+                           sent, per engine? Repeatable (default none; never sent by check)
+  --resolve host:port:ip   connect to ip for host:port, as curl does; repeatable
+  --insecure               accept the server's certificate unchecked (self-signed), as curl -k
   --json                   print one JSON object instead of text (default off)
   --timeout <ms>           for the whole check, 1 to 600000 (default 10000)
   --no-probes              skip the "works but unsafe" probes (default: probe)
@@ -77,9 +81,7 @@ options:
   -h, --help               this help
 
 examples:
-  cors-native why "Access to fetch at 'http://127.0.0.1:8000/items' from origin \
-    'http://localhost:5173' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' \
-    header is present on the requested resource."
+  cors-native why "Access to fetch at 'http://127.0.0.1:8000/items' from origin 'http://localhost:5173' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."
   cors-native why --har ~/Downloads/app.example.com.har
 
 exit codes: 0 explained (and the server allows it now), 1 an engine still blocks (the check,

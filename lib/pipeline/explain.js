@@ -8,6 +8,7 @@ const { requestShape } = require('.')
 const { refuses } = require('./decision')
 const { browserVerdicts, pageHeaders, SOME_URL } = require('../browser/verdict')
 const { preflightRequest } = require('../browser/model')
+const { cookiesOption, explainCookies } = require('./explain-cookies')
 
 const ENGINE_NAMES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' }
 
@@ -33,15 +34,18 @@ function decideNow(pipeline, request) {
 /**
  * Asks `pipeline` about the described request and the browser model about its answers.
  * `preflight` and `allowed` are the model's: allowed exactly when every engine allows;
- * `engines` holds each engine's verdict with its console line (quoting `url`).
+ * `engines` holds each engine's verdict with its console line (quoting `url`); `cookies` what
+ * each engine does with the Set-Cookie values the request names, `cookieProblems` the notes.
  */
-function explain(pipeline, { origin, method = 'GET', requestHeaders, privateNetwork = false, credentials = false, url = SOME_URL } = {}) {
+function explain(pipeline, request = {}) {
+  const cookies = cookiesOption(request)
+  const { origin, method = 'GET', requestHeaders, privateNetwork = false, credentials = false, url = SOME_URL } = request
   const asked = preflightRequest({ url, origin: origin ?? 'null', method, headers: pageHeaders(requestHeaders), credentials: 'same-origin' })
   const askedHeaders = asked.headers.length ? asked.headers.join(',') : undefined
   const first = asked.needed
     ? decideNow(pipeline, requestShape('OPTIONS', origin, asked.method, askedHeaders, privateNetwork))
     : decideNow(pipeline, requestShape(method, origin, undefined, undefined, false))
-  const result = { allowed: false, preflight: asked.needed, status: 200, headers: {}, reasons: [], engines: null }
+  const result = { allowed: false, preflight: asked.needed, status: 200, headers: {}, reasons: [], engines: null, cookies: [], cookieProblems: [] }
   if (!first.settled) {
     result.reasons.push('the origin is decided by an asynchronous origin function, which explain() cannot wait for')
     return result
@@ -56,6 +60,9 @@ function explain(pipeline, { origin, method = 'GET', requestHeaders, privateNetw
   const actual = asked.needed ? decideNow(pipeline, requestShape(method, origin, undefined, undefined, false)).decision : decision
   result.engines = browserVerdicts({ url, origin, method, requestHeaders, credentials }, asked.needed ? decision : null, actual)
   result.allowed = result.engines !== null && Object.values(result.engines).every((engine) => engine.allowed)
+  const judged = explainCookies(pipeline.policy, { url, origin, method, requestHeaders, credentials, cookies }, asked.needed ? decision : null, actual)
+  result.cookies = judged.cookies
+  result.cookieProblems = judged.problems
   // The policy knows its options: the fix of its own refusal, or of what a browser refuses in
   // its answer, is its edit of them (a delegate's policy is not known here: the model's fix).
   const policyFix = origin !== undefined && refuses(decision, origin) ? decision.explainer.originRefusalFix(origin) : decision.fix

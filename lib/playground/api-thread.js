@@ -1,7 +1,8 @@
 'use strict'
 // The worker thread behind the API origin: answers every request with cors-native under the
-// page's current options, and records what it saw and answered. It runs apart from the page
-// server because the user's RegExps run here, on origins anyone can send (see thread.js).
+// page's current options (its route adding the page's Set-Cookie), and records what it saw
+// and answered. It runs apart from the page server because the user's RegExps run here, on
+// origins anyone can send (see thread.js).
 const http = require('http')
 const { parentPort } = require('worker_threads')
 const cors = require('../..')
@@ -10,6 +11,8 @@ const { sendJson, hostIsOurs } = require('./http')
 
 const MAX_EXCHANGES = 100
 let middleware = cors({ origin: 'https://app.example.com' })
+// The Set-Cookie the route adds, checked by the page server (cookies.js); '' for none.
+let setCookie = ''
 let exchanges = []
 
 // Paths answered before cors runs, as an app's earlier middleware or a proxy would: the
@@ -47,6 +50,7 @@ const server = http.createServer((req, res) => {
     middleware(req, res, (error) => {
       if (error) return sendJson(res, 500, { error: error.message })
       res.setHeader('X-Playground-Answer', 'the route')
+      if (setCookie) res.setHeader('Set-Cookie', setCookie)
       sendJson(res, 200, { answeredBy: 'the route', method: req.method })
     })
   } catch (error) {
@@ -60,8 +64,9 @@ const actions = {
     server.listen(port, '127.0.0.1', () => resolve(server.address().port))
   }),
   // The text was compiled by the compile thread first, so it is known to be valid.
-  apply: ({ text }) => {
+  apply: ({ text, setCookie: cookie }) => {
     middleware = cors(optionsFrom(text))
+    setCookie = cookie
   },
   reset: () => {
     exchanges = []

@@ -11,8 +11,10 @@ const fs = require('fs')
 const http = require('http')
 const path = require('path')
 const { predict } = require('../browser/model')
+const { cookiesOf } = require('../browser/cookies')
 const { check } = require('../check')
 const { exchangeFor, messagesFor, blockedAt } = require('./exchange')
+const { setCookieField, cookiesCarried } = require('./cookies')
 const { SECURITY_HEADERS, sendJson, hostIsOurs } = require('./http')
 const { Thread } = require('./thread')
 
@@ -28,6 +30,7 @@ const STATIC = {
   '/presets.js': ['presets.js', 'text/javascript; charset=utf-8'],
   '/state.js': ['state.js', 'text/javascript; charset=utf-8'],
   '/diagram.js': ['diagram.js', 'text/javascript; charset=utf-8'],
+  '/cookies.js': ['cookies.js', 'text/javascript; charset=utf-8'],
 }
 const SENDER = {
   '/sender.js': ['sender.js', 'text/javascript; charset=utf-8'],
@@ -106,20 +109,39 @@ async function startPlayground({ port = 0 } = {}) {
   let compiler
   let apiOrigin
   const routes = {
+    // Applied with the Set-Cookie the API origin's route then adds to its answers.
     'POST /api/options': async (body) => {
       const compiled = await compiler.ask({ text: body.text })
-      if (!compiled.error && body.apply) await apiOrigin.ask({ action: 'apply', text: body.text })
+      if (compiled.error || !body.apply) return compiled
+      let setCookie
+      try {
+        setCookie = setCookieField(body.setCookie)
+      } catch (error) {
+        return { error: error.message }
+      }
+      await apiOrigin.ask({ action: 'apply', text: body.text, setCookie })
       return compiled
     },
     'POST /api/reset': () => apiOrigin.ask({ action: 'reset' }).then(() => ({})),
     // The model's verdict per engine for the request the page just sent and what the API
-    // answered, and the messages exchanged, with the one each engine was blocked at.
+    // answered, the messages exchanged, with the one each engine was blocked at, and what each
+    // engine does with the cookies the answers set.
     'POST /api/predict': async (body) => {
       const log = await apiOrigin.ask({ action: 'exchanges' })
-      const prediction = predict(exchangeFor(body.request, log))
+      const exchange = exchangeFor(body.request, log)
+      const prediction = predict(exchange)
       const messages = messagesFor(log)
       const blocked = Object.fromEntries(Object.entries(prediction.engines).map(([engine, verdict]) => [engine, blockedAt(messages, verdict)]))
-      return { prediction, messages, blocked }
+      const { cookies, findings } = cookiesOf(exchange, [])
+      return { prediction, messages, blocked, cookies, cookieProblems: findings }
+    },
+    // Which cookies this browser's requests carried: the first `since` logged ones (the send),
+    // and those after them (the page's repeat of it).
+    'POST /api/carried': async (body) => {
+      const log = await apiOrigin.ask({ action: 'exchanges' })
+      const since = Number(body.since)
+      if (!Number.isInteger(since) || since < 0 || since > log.length) throw Object.assign(new Error(`since must be a message count from 0 to ${log.length}`), { status: 400 })
+      return { before: cookiesCarried(log.slice(0, since)), repeat: cookiesCarried(log.slice(since)) }
     },
     'POST /api/check': async (body) => {
       try {

@@ -37,7 +37,7 @@ pub use outgoing::{preflight_for, Outgoing, Purpose};
 pub use patch::{patch, patch_walks, Blocker, Edit, Patch, Target};
 pub use preflight::allows as preflight_allows;
 pub use read::{read as read_console, Reading};
-pub use url::origin_of;
+pub use url::{origin_of, path_of};
 pub use walk::{next_request, predict, EngineVerdict, Prediction};
 
 /// A header as it appears on the wire: name and value, in order, duplicates kept.
@@ -62,6 +62,26 @@ impl Credentials {
             "same-origin" => Some(Credentials::SameOrigin),
             "include" => Some(Credentials::Include),
             _ => None,
+        }
+    }
+
+    /// The mode as `fetch()` names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Credentials::Omit => "omit",
+            Credentials::SameOrigin => "same-origin",
+            Credentials::Include => "include",
+        }
+    }
+
+    /// Whether a request in this mode carries cookies (and stores the ones its response sets):
+    /// `same_origin` is whether the request, every hop so far included, stayed on the page's
+    /// origin.
+    pub fn includes_cookies(self, same_origin: bool) -> bool {
+        match self {
+            Credentials::Omit => false,
+            Credentials::SameOrigin => same_origin,
+            Credentials::Include => true,
         }
     }
 }

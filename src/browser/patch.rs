@@ -5,7 +5,8 @@
 //! allows today (its methods and headers stay listed; a 2xx status stays).
 use super::classify::normalise_method;
 use super::origin_of;
-use super::redirect::MAX_REDIRECTS;
+use super::redirect::{is_redirect, MAX_REDIRECTS};
+use super::url::{resolve, same_origin};
 use super::walk::judge;
 use super::{header_map, preflight, Credentials, Engine, EngineVerdict, Exchange, Failure, Header};
 use super::{Response, Step};
@@ -411,17 +412,27 @@ fn list_with(
     (items.join(", "), note)
 }
 
-/// When every engine stopped at the preflight, the actual request was never sent and its
-/// response is unknown; once the patched preflight passes, that response needs the CORS
-/// check's headers too, so the patch names them.
+/// When every engine stopped before the final response (at the preflight, or at a redirect
+/// none followed), that response was never received; once the patch lets them on, it needs the
+/// CORS check's headers too, so the patch names them. A redirect to another origin is left
+/// out: the Origin sent there is the model's to judge when that hop is seen.
 fn cover_unsent_response(edits: &mut Vec<Edit>, exchange: &Exchange) {
     let request = &exchange.request;
     let cross_origin = origin_of(&request.url).as_deref() != Some(request.origin.as_str());
-    if !exchange.responses.is_empty()
-        || exchange.preflight.is_none()
-        || edits.is_empty()
-        || !cross_origin
-    {
+    let (unsent, note) = match exchange.responses.last() {
+        None => (
+            exchange.preflight.is_some(),
+            "the actual request was not sent; its response needs these too",
+        ),
+        Some(last) => (
+            is_redirect(last)
+                && header_map::get(&last.headers, "location")
+                    .and_then(|location| resolve(&last.url, &location))
+                    .is_some_and(|next| same_origin(&last.url, &next)),
+            "the redirect was not followed; its target's response needs these too",
+        ),
+    };
+    if !unsent || edits.is_empty() || !cross_origin {
         return;
     }
     let mut edit = Edit::new(Target::Response);
@@ -431,9 +442,6 @@ fn cover_unsent_response(edits: &mut Vec<Edit>, exchange: &Exchange) {
         &request.origin,
         request.credentials == Credentials::Include,
     );
-    edit.note(
-        ACAO,
-        "the actual request was not sent; its response needs these too".into(),
-    );
+    edit.note(ACAO, note.into());
     edits.push(edit);
 }

@@ -22,6 +22,17 @@ pub fn origin_of(url: &str) -> Option<String> {
     Origin::parse(&format!("{scheme}://{host_port}")).map(|origin| origin.serialize())
 }
 
+/// The path of an absolute URL, without query or fragment; `/` when it has none.
+pub fn path_of(url: &str) -> String {
+    let rest = split(url).map_or("", |(_, _, rest)| rest);
+    let path = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
+    if path.is_empty() {
+        "/".to_string()
+    } else {
+        path.to_string()
+    }
+}
+
 /// Whether an absolute URL carries `user:password@`.
 pub fn has_credentials(url: &str) -> bool {
     split(url).is_some_and(|(_, authority, _)| authority.contains('@'))
@@ -145,6 +156,8 @@ mod tests {
         assert_eq!(origin_of("file:///etc/passwd"), None);
         assert_eq!(origin_of("data:text/plain,x"), None);
         assert!(has_credentials("https://user:pw@api.example.com/"));
+        assert_eq!(path_of("https://api.example.com/v1/me?x=1#y"), "/v1/me");
+        assert_eq!(path_of("https://api.example.com?x=1"), "/");
         assert!(!has_credentials("https://api.example.com/a@b"));
     }
 }

@@ -310,7 +310,7 @@ pub fn browser_forbidden_header(name: String, value: String) -> Option<String> {
     browser::forbidden_header_reason(&name, &value)
 }
 
-fn exchange(input: BrowserExchange) -> Result<Exchange> {
+pub(super) fn exchange(input: BrowserExchange) -> Result<Exchange> {
     let request = request(input.request)?;
     let url = request.url.clone();
     Ok(Exchange {

@@ -33,6 +33,18 @@ pub fn registrable_domain(host: &str) -> Option<&str> {
     std::str::from_utf8(domain.as_bytes()).ok()
 }
 
+/// The registrable domain under the list's implicit `*` rule, which makes an unlisted top-level
+/// name a public suffix (`other.test` for `api.other.test`), as Firefox and libpsl read the list;
+/// `None` for a public suffix itself, an IP address or a single label (`localhost`).
+pub fn registrable_domain_implicit(host: &str) -> Option<&str> {
+    let host = host.trim_end_matches('.');
+    if host.starts_with('[') || host.parse::<std::net::Ipv4Addr>().is_ok() {
+        return None;
+    }
+    let domain = psl::domain(host.as_bytes())?;
+    std::str::from_utf8(domain.as_bytes()).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +82,15 @@ mod tests {
         assert_eq!(registrable_domain("127.0.0.1"), None);
         assert_eq!(registrable_domain("[::1]"), None);
         assert_eq!(registrable_domain("localhost"), None);
+    }
+
+    #[test]
+    fn the_implicit_rule() {
+        assert_eq!(registrable_domain_implicit("api.other.test"), Some("other.test"));
+        assert_eq!(registrable_domain_implicit("a.b.example.co.uk"), Some("example.co.uk"));
+        assert_eq!(registrable_domain_implicit("localhost"), None);
+        assert_eq!(registrable_domain_implicit("127.0.0.1"), None);
+        assert_eq!(registrable_domain_implicit("test"), None);
     }
 
     #[test]

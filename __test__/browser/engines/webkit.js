@@ -36,7 +36,8 @@ function waitForPort(port, child, timeoutMs) {
   })
 }
 
-async function launch({ executable, timeoutMs }) {
+/** `browserArgs`: MiniBrowser switches besides --automation. */
+async function launch({ executable, timeoutMs, browserArgs = [] }) {
   const children = []
   const stop = () => { for (const child of [...children].reverse()) if (child.exitCode === null) child.kill() }
   // Without a working display the session request hangs with no error: killing the driver
@@ -55,12 +56,13 @@ async function launch({ executable, timeoutMs }) {
       .withCapabilities({
         browserName: 'MiniBrowser',
         acceptInsecureCerts: true,
-        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', ...browserArgs] },
       })
       .build()
     await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 })
     clearTimeout(timer)
     return {
+      driver,
       async open(url) {
         await driver.get(url)
         return {

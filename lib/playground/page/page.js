@@ -2,7 +2,8 @@
 // The playground page: edits the options (linted as you type), sends the request from this
 // browser (or from the other origin's frame), and shows the outcome beside what the server saw.
 // Presets (presets.js) load a common mistake; the state lives in the fragment (state.js); the
-// exchange is drawn by diagram.js, whose ENGINE_NAMES and STEP_WORDS the verdicts share.
+// exchange is drawn by diagram.js, whose ENGINE_NAMES and STEP_WORDS the verdicts share; the
+// cookies the answers set are tabled by cookies.js.
 const token = new URLSearchParams(location.search).get('token')
 const $ = (id) => document.getElementById(id)
 let origins
@@ -140,11 +141,26 @@ function renderModel({ prediction, messages, blocked }, outcome, from) {
     messages.length ? sequenceDiagram({ messages, blocked, engines: prediction.engines }, { from, api: origins.api }) : element('p', 'The request never reached the server.'))
 }
 
+// The model's verdicts on the cookies the answers set, beside whether this browser's repeat of
+// the same fetch (from the same origin) carried them.
+async function showCookies(predicted, url, init, from) {
+  if (predicted.cookies.length === 0) return
+  if (from === location.origin) await fetchOutcome(url, init)
+  else await viaOtherOrigin(url, init)
+  const carried = await api('POST', '/api/carried', { since: predicted.messages.length })
+  if (carried.error) {
+    $('cookies').replaceChildren(element('p', `Cannot tell what this browser sent back: ${carried.error}`, 'error'))
+    return
+  }
+  $('cookies').replaceChildren(cookieTables(predicted.cookies, carried, thisEngine(), predicted.cookieProblems))
+}
+
 async function send() {
-  const applied = await api('POST', '/api/options', { text: $('options').value, apply: true })
+  $('cookies').replaceChildren()
+  const applied = await api('POST', '/api/options', { text: $('options').value, apply: true, setCookie: $('set-cookie').value })
   renderLints(applied)
   if (applied.error) {
-    $('result').replaceChildren(element('p', 'Fix the options first.', 'error'))
+    $('result').replaceChildren(element('p', `Not sent: ${applied.error}`, 'error'))
     return
   }
   await api('POST', '/api/reset')
@@ -164,6 +180,7 @@ async function send() {
     return
   }
   renderModel(predicted, outcome, from)
+  await showCookies(predicted, url, init, from)
 }
 
 async function checkUrl() {
@@ -183,22 +200,15 @@ async function checkUrl() {
   for (const finding of [...result.problems, ...result.unsafe]) box.append(element('p', `${finding.code}: ${finding.message}`, 'lint'))
 }
 
-const REQUEST_DEFAULTS = { from: 'page', route: '/items', method: 'GET', headers: '', body: 'none', credentials: 'omit' }
+const REQUEST_DEFAULTS = { from: 'page', route: '/items', method: 'GET', headers: '', body: 'none', credentials: 'omit', 'set-cookie': '' }
+const TEXT_FIELDS = ['options', 'from', 'route', 'method', 'headers', 'body', 'set-cookie']
 
 function readState() {
-  return {
-    options: $('options').value,
-    from: $('from').value,
-    route: $('route').value,
-    method: $('method').value,
-    headers: $('headers').value,
-    body: $('body').value,
-    credentials: $('credentials').checked ? 'include' : 'omit',
-  }
+  return { ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, $(name).value])), credentials: $('credentials').checked ? 'include' : 'omit' }
 }
 
 function applyState(state) {
-  for (const name of ['options', 'from', 'route', 'method', 'headers', 'body']) {
+  for (const name of TEXT_FIELDS) {
     if (state[name] !== undefined) $(name).value = state[name]
   }
   if (state.credentials !== undefined) $('credentials').checked = state.credentials === 'include'
@@ -250,7 +260,7 @@ async function start() {
     clearTimeout(lintTimer)
     lintTimer = setTimeout(lint, 250)
   })
-  for (const id of ['options', 'from', 'route', 'method', 'headers', 'body', 'credentials']) {
+  for (const id of [...TEXT_FIELDS, 'credentials']) {
     $(id).addEventListener('input', saveState)
     $(id).addEventListener('change', saveState)
   }

@@ -13,6 +13,7 @@ const STATE_FIELDS = {
   headers: (value) => value.length <= 4096,
   body: choice('body'),
   credentials: (value) => value === 'include' || value === 'omit',
+  'set-cookie': (value) => value.length <= 4096,
 }
 
 /** The state as a fragment, without the leading '#'. */

@@ -355,3 +355,37 @@ fn a_redirect_loop_is_not_a_header_fix() {
         .unwrap()
         .contains("redirect loop"));
 }
+
+#[test]
+fn a_refused_redirect_none_followed_gets_its_targets_response_too() {
+    let exchange = Exchange {
+        request: request("GET", &[], Credentials::Omit),
+        preflight: None,
+        responses: vec![response(API, 302, &[("Location", "/todos/final")])],
+    };
+    let found = patch(&exchange);
+    assert_eq!(
+        set(
+            edit(&found, Target::Redirect(0)),
+            "access-control-allow-origin"
+        ),
+        Some(PAGE)
+    );
+    let target = edit(&found, Target::Response);
+    assert_eq!(set(target, "access-control-allow-origin"), Some(PAGE));
+    assert_eq!(set(target, "vary"), Some("Origin"));
+    assert!(all_allowed(&found));
+    // To another origin the Origin sent is the model's to judge once that hop is seen.
+    let away = Exchange {
+        responses: vec![response(
+            API,
+            302,
+            &[("Location", "https://cdn.example.net/todos")],
+        )],
+        ..exchange
+    };
+    assert!(patch(&away)
+        .edits
+        .iter()
+        .all(|edit| edit.target != Target::Response));
+}
