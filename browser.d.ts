@@ -6,12 +6,14 @@ export type Engine = 'chromium' | 'firefox' | 'webkit'
 export interface EngineVerdict {
   /** Whether the page can read the final response. */
   allowed: boolean
-  /** Where it was blocked; null when allowed. */
+  /** Where it was blocked; null when allowed or when refused before anything was sent
+   * (mixed content, Local Network Access). */
   step: 'preflight' | 'redirect' | 'response' | null
   /** The index of the actual request's response that failed; for a preflight sent to a
    * redirect's target, of that redirect; null for the page's own preflight or when allowed. */
   hop: number | null
-  /** A stable code such as 'allow-origin-mismatch'. */
+  /** A stable code such as 'allow-origin-mismatch'; 'mixed-content', 'local-network-access',
+   * 'insecure-private-network' and 'address-space-mismatch' are refusals before sending. */
   failure: string | null
   /** The line the engine prints in its console. */
   console: string | null
@@ -21,4 +23,7 @@ export interface EngineVerdict {
   preflightCacheSeconds: number | null
   /** Where the engine allowed what the Fetch standard would not. */
   deviation: string | null
+  /** The engine first asks the user for local network access (the permission is 'prompt');
+   * the rest of the verdict is what follows when the user allows it. */
+  prompt: boolean
 }

@@ -21,6 +21,14 @@ export interface CheckOptions {
   timeout?: number
   /** Probe with a random origin and `null` ("works but unsafe"); default true. */
   probes?: boolean
+  /** Where the page is, for Local Network Access; default: from the page origin's host. */
+  pageAddressSpace?: AddressSpace
+  /** Where the server is; default: from the address the URL's host resolves to. */
+  serverAddressSpace?: AddressSpace
+  /** `fetch(url, { targetAddressSpace })`. */
+  targetAddressSpace?: AddressSpace
+  /** The page's local network permissions; each absent one is 'prompt' (the user is asked). */
+  permissions?: Partial<Record<'loopback-network' | 'local-network', PermissionState>>
   /**
    * Cookies the browser already holds from a first-party visit to the URL's own site, as
    * `Set-Cookie` values ('sid=abc; Secure; SameSite=None'): the result says per engine whether
@@ -64,6 +72,10 @@ export interface CheckedCookie {
   engines: { chromium: CookieVerdict; chromiumThirdPartyAllowed: CookieVerdict; firefox: CookieVerdict; webkit: CookieVerdict }
 }
 
+export type AddressSpace = 'public' | 'local' | 'loopback'
+export type PermissionState = 'granted' | 'denied' | 'prompt'
+
+
 export interface SentRequest { method: string; url: string; headers: Header[] }
 export interface ReceivedResponse { url: string; status: number; headers: Header[]; body: string; bodyTruncated: boolean }
 export interface Finding { code: string; message: string }
@@ -101,6 +113,10 @@ export interface CheckResult {
   method: string
   credentials: 'omit' | 'same-origin' | 'include'
   requestHeaders: Header[]
+  /** Where the page and the server are, and the declared `targetAddressSpace` (null when none). */
+  addressSpaces: { page: AddressSpace | null; server: AddressSpace; target: AddressSpace | null }
+  /** The page's local network permissions as judged. */
+  permissions: Record<'loopback-network' | 'local-network', PermissionState>
   /** Every engine allows. */
   allowed: boolean
   preflightNeeded: boolean

@@ -24,6 +24,7 @@ fn exchange(preflight_status: u16) -> Exchange {
                 ("X-Request-Id", "42"),
             ]),
             credentials: Credentials::Include,
+            network: Default::default(),
         },
         preflight: Some(Response {
             url: url.clone(),

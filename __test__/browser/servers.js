@@ -110,4 +110,4 @@ async function startRecorder() {
   }
 }
 
-module.exports = { startPageServer, startRecorder }
+module.exports = { startPageServer, startRecorder, selfSignedCertificate }

@@ -144,8 +144,8 @@ test('the command: exit codes 0, 1, 2 and one documented JSON object', async (t)
   const allowed = await cli([`${api.url}/open`, '--origin', ORIGIN, '--json'])
   assert.equal(allowed.code, 0)
   const json = JSON.parse(allowed.stdout)
-  assert.deepEqual(Object.keys(json), ['version', 'url', 'origin', 'method', 'credentials', 'requestHeaders', 'allowed', 'preflightNeeded', 'engines', 'server', 'fix', 'patch', 'patchVerdicts', 'requestFix', 'problems', 'unsafe', 'cookies', 'exchanges'])
-  assert.deepEqual(Object.keys(json.engines.firefox), ['allowed', 'step', 'hop', 'failure', 'console', 'fix', 'preflightCacheSeconds', 'deviation'])
+  assert.deepEqual(Object.keys(json), ['version', 'url', 'origin', 'method', 'credentials', 'requestHeaders', 'addressSpaces', 'permissions', 'allowed', 'preflightNeeded', 'engines', 'server', 'fix', 'patch', 'patchVerdicts', 'requestFix', 'problems', 'unsafe', 'cookies', 'exchanges'])
+  assert.deepEqual(Object.keys(json.engines.firefox), ['allowed', 'step', 'hop', 'failure', 'console', 'fix', 'preflightCacheSeconds', 'deviation', 'prompt'])
   const blocked = await cli([`${api.url}/closed`, '--origin', ORIGIN])
   assert.equal(blocked.code, 1)
   assert.match(blocked.stdout, /Chromium: BLOCKED at the response\n {2}console: Access to fetch at/)
@@ -156,8 +156,9 @@ test('the command: exit codes 0, 1, 2 and one documented JSON object', async (t)
   assert.equal(JSON.parse(unreachable.stdout).error.code, 'network')
   const matrix = await cli([`${api.url}/open`, '--origins', `${ORIGIN},https://app.example.com`, '--methods', 'GET,PUT', '--json'])
   assert.equal(matrix.code, 1, 'PUT needs a preflight that this server does not answer')
+  // WebKit refuses an https page's fetch of an http:// URL, 127.0.0.1 too, as mixed content.
   assert.deepEqual(JSON.parse(matrix.stdout).results.map((r) => `${r.origin} ${r.method} ${r.allowed}`), [
-    `${ORIGIN} GET true`, `${ORIGIN} PUT false`, 'https://app.example.com GET true', 'https://app.example.com PUT false',
+    `${ORIGIN} GET true`, `${ORIGIN} PUT false`, 'https://app.example.com GET false', 'https://app.example.com PUT false',
   ])
 })
 

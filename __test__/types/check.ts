@@ -1,5 +1,5 @@
 // cors-native/check's types: options in the three header forms, the documented result.
-import { check, type CheckResult } from 'cors-native/check'
+import { check, type CheckResult, type AddressSpace, type PermissionState } from 'cors-native/check'
 
 async function main(): Promise<void> {
   const result: CheckResult = await check('http://127.0.0.1:8000/items', {
@@ -41,3 +41,18 @@ async function main(): Promise<void> {
   await check('http://127.0.0.1:8000/items', { origin: 'http://localhost:3000', credentials: 'always' })
 }
 void main
+
+// Local Network Access options and the verdict's prompt.
+async function localNetwork(): Promise<boolean> {
+  const result = await check('http://127.0.0.1:8000/items', {
+    origin: 'https://app.example.com',
+    pageAddressSpace: 'public',
+    serverAddressSpace: 'loopback',
+    targetAddressSpace: 'loopback',
+    permissions: { 'loopback-network': 'granted', 'local-network': 'prompt' },
+  })
+  const space: AddressSpace = result.addressSpaces.server
+  const state: PermissionState = result.permissions['loopback-network']
+  return result.engines.chromium.prompt && space === 'loopback' && state === 'granted'
+}
+void localNetwork

@@ -41,6 +41,20 @@ function request(value) {
     method: String(value.method ?? 'GET'),
     headers: pairs(value.headers, 'request'),
     credentials,
+    ...network(value),
+  }
+}
+
+/** Where the page and the server are and the user's answers; each absent one is the model's default. */
+function network(value) {
+  const optional = (v) => (v === undefined || v === null ? undefined : String(v))
+  const permissions = value.permissions ?? {}
+  return {
+    pageAddressSpace: optional(value.pageAddressSpace),
+    serverAddressSpace: optional(value.serverAddressSpace),
+    targetAddressSpace: optional(value.targetAddressSpace),
+    loopbackNetwork: optional(permissions['loopback-network']),
+    localNetwork: optional(permissions['local-network']),
   }
 }
 
@@ -72,6 +86,7 @@ function verdict(engine) {
     fix: engine.fix ?? null,
     preflightCacheSeconds: engine.preflightCacheSeconds ?? null,
     deviation: engine.deviation ?? null,
+    prompt: engine.prompt,
   }
 }
 
@@ -113,6 +128,11 @@ function patch(exchanges) {
 function nextRequest(engine, exchange) {
   if (!ENGINES.includes(engine)) throw new TypeError(`engine must be 'chromium', 'firefox' or 'webkit', not ${JSON.stringify(engine)}`)
   return addon.browserNextRequest(engine, exchangeInput(exchange))
+}
+
+/** The address space of a host or IP address: 'public', 'local' or 'loopback'. */
+function addressSpace(host) {
+  return addon.browserAddressSpace(String(host))
 }
 
 /**
@@ -189,8 +209,8 @@ function forbiddenHeader(name, value = '') {
 function readConsole(text, origin) {
   const reading = addon.browserReadConsole(String(text), origin === undefined ? undefined : String(origin))
   if (!reading) return null
-  const { engine = null, step = null, url = null, redirectedFrom = null, value = null, status = null } = reading
-  return { ...reading, engine, step, url, redirectedFrom, origin: reading.origin ?? null, value, status }
+  const { engine = null, step = null, url = null, redirectedFrom = null, value = null, targetSpace = null, status = null } = reading
+  return { ...reading, engine, step, url, redirectedFrom, origin: reading.origin ?? null, value, targetSpace, status }
 }
 
-module.exports = { readConsole, predict, patch, cookieReport, crossSiteCookieNote, nextRequest, preflightRequest, preflightFor, originOf, safelistedMethods, forbiddenMethod, forbiddenHeader }
+module.exports = { readConsole, addressSpace, predict, patch, cookieReport, crossSiteCookieNote, nextRequest, preflightRequest, preflightFor, originOf, safelistedMethods, forbiddenMethod, forbiddenHeader }

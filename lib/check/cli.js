@@ -8,12 +8,12 @@ const help = require('../cli/help')
 const { unknown } = require('../cli/suggest')
 
 const FLAGS = new Set(['--credentials', '--json', '--no-probes', '--insecure', '--help'])
-const VALUES = new Set(['--origin', '--method', '--header', '--cookie', '--resolve', '--data', '--timeout', '--origins', '--methods'])
+const VALUES = new Set(['--origin', '--method', '--header', '--cookie', '--resolve', '--data', '--timeout', '--origins', '--methods', '--page-address-space', '--server-address-space', '--target-address-space', '--permission'])
 // Flags given once per value.
-const REPEATED = { '--header': 'headers', '--cookie': 'cookies', '--resolve': 'resolve' }
+const REPEATED = { '--header': 'headers', '--cookie': 'cookies', '--resolve': 'resolve', '--permission': 'permissions' }
 
 function parseArgs(argv) {
-  const args = { headers: [], cookies: [], resolve: [], urls: [] }
+  const args = { headers: [], cookies: [], resolve: [], permissions: [], urls: [] }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
@@ -44,7 +44,20 @@ async function run(argv, out = process.stdout, err = process.stderr) {
       out.write(help.check)
       return 0
     }
-    const options = { headers: args.headers, body: args.data, credentials: Boolean(args.credentials), timeout: args.timeout, probes: !args['no-probes'], cookies: args.cookies, resolve: args.resolve, insecure: Boolean(args.insecure) }
+    const options = {
+      headers: args.headers,
+      body: args.data,
+      credentials: Boolean(args.credentials),
+      timeout: args.timeout,
+      probes: !args['no-probes'],
+      cookies: args.cookies,
+      resolve: args.resolve,
+      insecure: Boolean(args.insecure),
+      pageAddressSpace: args['page-address-space'],
+      serverAddressSpace: args['server-address-space'],
+      targetAddressSpace: args['target-address-space'],
+      permissions: args.permissions,
+    }
     if (args.origins) {
       const matrix = await checkMatrix(args.urls[0], { ...options, origins: list(args.origins), methods: args.methods ? list(args.methods) : undefined })
       out.write(args.json ? `${JSON.stringify(matrix, null, 2)}\n` : `${matrix.results.map(describe).join('\n\n---\n\n')}\n`)

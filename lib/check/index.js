@@ -4,7 +4,8 @@
 const { checkOptions, UsageError } = require('./usage')
 const { browserFetch, ENGINES } = require('./walk')
 const { NetworkError } = require('./http')
-const { predict, patch } = require('../browser/model')
+const { predict, patch, addressSpace } = require('../browser/model')
+const { lookup } = require('node:dns/promises')
 const { fingerprint } = require('./fingerprint')
 const { findProblems } = require('./problems')
 const { findUnsafe } = require('./probes')
@@ -30,12 +31,32 @@ function exchangesOf(sent) {
 }
 
 /**
+ * The address space of the address the URL's host connects to (`--resolve`'s, else the one it
+ * resolves to), or undefined (the model then reads the host) when it does not resolve in time.
+ */
+async function resolvedSpace(url, deadline, connect) {
+  const target = new URL(url)
+  const given = connect?.resolve.get(`${target.hostname}:${target.port || (target.protocol === 'https:' ? 443 : 80)}`)
+  if (given) return addressSpace(given)
+  const host = target.hostname.replace(/^\[|\]$/g, '')
+  let timer
+  const late = new Promise((resolve) => { timer = setTimeout(resolve, Math.max(0, deadline - Date.now())) })
+  try {
+    const found = await Promise.race([lookup(host).catch(() => undefined), late])
+    return found ? addressSpace(found.address) : undefined
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
  * Resolves with the documented result object (README, "Debug a CORS error"). Rejects with a
  * UsageError for bad options and a NetworkError when the server cannot be reached in time.
  */
 async function check(url, options) {
   const { request, body, timeoutMs, probes, cookies: held, connect } = checkOptions(url, options)
   const deadline = Date.now() + timeoutMs
+  request.serverAddressSpace ??= await resolvedSpace(request.url, deadline, connect)
   const walks = await browserFetch(request, { body, deadline, connect })
   // Each engine is judged on its own walk; they differ where engines send different requests.
   const predictions = Object.fromEntries(ENGINES.map((name) => [name, predict(walks[name].exchange)]))
@@ -61,6 +82,12 @@ async function check(url, options) {
     method: prediction.requestMethod,
     credentials: request.credentials,
     requestHeaders: request.headers,
+    addressSpaces: {
+      page: request.pageAddressSpace ?? (request.origin === 'null' ? null : addressSpace(new URL(request.origin).hostname)),
+      server: request.serverAddressSpace ?? addressSpace(new URL(request.url).hostname),
+      target: request.targetAddressSpace ?? null,
+    },
+    permissions: { 'loopback-network': request.permissions['loopback-network'] ?? 'prompt', 'local-network': request.permissions['local-network'] ?? 'prompt' },
     allowed: ENGINES.every((name) => engines[name].allowed),
     preflightNeeded: prediction.preflightNeeded,
     engines,

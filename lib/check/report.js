@@ -39,7 +39,7 @@ function describe(result) {
   } else {
     lines.push(result.preflightNeeded === false ? '  preflight: not needed' : '  preflight: none recorded')
   }
-  if (exchanges.actual.length === 0) lines.push('  actual request: not sent (the preflight failed)')
+  if (exchanges.actual.length === 0) lines.push(exchanges.preflight ? '  actual request: not sent (the preflight failed)' : '  nothing sent: the browser refuses before sending')
   for (const hop of exchanges.actual) {
     lines.push(`  ${hop.request.method} ${hop.request.url} -> ${status(hop)}`)
     if (hop.preflight) lines.push(`  preflight to the redirect's target: OPTIONS ${hop.preflight.request.url} (${asked(hop.preflight.request)}) -> ${status(hop.preflight)}`)
@@ -48,9 +48,11 @@ function describe(result) {
   for (const [name, verdict] of Object.entries(result.engines)) {
     if (verdict.allowed) {
       lines.push(`${ENGINE_NAMES[name]}: allowed${verdict.preflightCacheSeconds !== null ? ` (preflight cached ${verdict.preflightCacheSeconds} s)` : ''}`)
+      if (verdict.prompt) lines.push('  the user will be asked for local network access first; this is what follows if they allow it')
       if (verdict.deviation) lines.push(`  note: ${verdict.deviation}`)
     } else {
-      lines.push(`${ENGINE_NAMES[name]}: BLOCKED${verdict.step ? ` at the ${verdict.step}` : ''}`)
+      lines.push(`${ENGINE_NAMES[name]}: BLOCKED${verdict.step ? ` at the ${verdict.step}` : ' before sending'}`)
+      if (verdict.prompt) lines.push('  the user will be asked for local network access first; this is what follows if they allow it')
       lines.push(`  console: ${verdict.console}`)
       lines.push(`  fix: ${verdict.fix}`)
     }

@@ -94,6 +94,35 @@ function checkBody(body) {
   return body
 }
 
+const SPACES = ['public', 'local', 'loopback']
+const PERMISSIONS = ['loopback-network', 'local-network']
+const STATES = ['granted', 'denied', 'prompt']
+
+function checkSpace(option, space) {
+  if (space === undefined || space === null) return undefined
+  if (!SPACES.includes(space)) throw new UsageError(`${option} ${JSON.stringify(space)} must be public, local or loopback, e.g. ${option} public`)
+  return space
+}
+
+/** `{ 'loopback-network': 'granted' }` or `['loopback-network=granted']` (--permission, repeatable). */
+function checkPermissions(permissions = {}) {
+  const pairs = Array.isArray(permissions)
+    ? permissions.map((p) => {
+      const text = String(p)
+      const equals = text.indexOf('=')
+      if (equals <= 0) throw new UsageError(`--permission ${JSON.stringify(text)} must look like loopback-network=granted`)
+      return [text.slice(0, equals).trim(), text.slice(equals + 1).trim()]
+    })
+    : Object.entries(permissions ?? {})
+  const result = {}
+  for (const [name, state] of pairs) {
+    if (!PERMISSIONS.includes(name)) throw new UsageError(`--permission ${JSON.stringify(name)} is not a permission; use loopback-network (this machine) or local-network (private addresses)`)
+    if (!STATES.includes(state)) throw new UsageError(`--permission ${name}=${JSON.stringify(state)}: the state must be granted, denied or prompt, e.g. ${name}=granted`)
+    result[name] = state
+  }
+  return result
+}
+
 const MAX_HELD_COOKIES = 64
 // A name and value may have 4096 bytes together, attributes a few hundred more.
 const MAX_HELD_COOKIE_LENGTH = 8192
@@ -137,6 +166,10 @@ function checkOptions(url, options = {}) {
       method: checkMethod(options.method),
       headers: checkHeaders(options.headers),
       credentials: checkCredentials(options.credentials),
+      pageAddressSpace: checkSpace('--page-address-space', options.pageAddressSpace),
+      serverAddressSpace: checkSpace('--server-address-space', options.serverAddressSpace),
+      targetAddressSpace: checkSpace('--target-address-space', options.targetAddressSpace),
+      permissions: checkPermissions(options.permissions),
     },
     body: checkBody(options.body),
     timeoutMs: checkTimeout(options.timeout),

@@ -39,6 +39,14 @@ options:
   --json                   print one JSON object instead of text (default off)
   --timeout <ms>           for the whole check, 1 to 600000 (default 10000)
   --no-probes              skip the "works but unsafe" probes (default: probe)
+  --page-address-space S   where the page is for Local Network Access: public, local or
+                           loopback (default: from the page origin's host)
+  --server-address-space S where the server is: public, local or loopback (default: from
+                           the address the URL resolves to)
+  --permission P=STATE     the page's loopback-network or local-network permission: granted,
+                           denied or prompt; repeatable (default prompt: the user is asked)
+  --target-address-space S fetch(url, { targetAddressSpace }): local, loopback or public
+                           (default none)
   --origins a,b            a matrix for CI: one check per origin (instead of --origin)
   --methods M,N            with --origins: and per method (default GET)
   -h, --help               this help

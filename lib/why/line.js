@@ -23,7 +23,23 @@ function checkOptions(reading, options) {
   if (reading.failure === 'header-not-allowed' && reading.value && !headers.some((h) => h.toLowerCase().startsWith(`${reading.value.toLowerCase()}:`))) {
     headers.push(namedHeader(reading.value))
   }
-  return { origin: reading.origin, method, headers, credentials: Boolean(options.credentials) || CREDENTIALED.has(reading.failure), timeout: options.timeout, probes: false }
+  return { origin: reading.origin, method, headers, credentials: Boolean(options.credentials) || CREDENTIALED.has(reading.failure), timeout: options.timeout, probes: false, ...network(reading) }
+}
+
+/** Where a Local Network Access line puts the page and the server, and what the user answered. */
+function network(reading) {
+  const space = reading.value
+  if (!['public', 'local', 'loopback'].includes(space)) return {}
+  switch (reading.failure) {
+    case 'local-network-access':
+      return { pageAddressSpace: 'public', serverAddressSpace: space, permissions: { [space === 'loopback' ? 'loopback-network' : 'local-network']: 'denied' } }
+    case 'insecure-private-network':
+      return { pageAddressSpace: 'public', serverAddressSpace: space }
+    case 'address-space-mismatch':
+      return { pageAddressSpace: 'public', serverAddressSpace: space, targetAddressSpace: reading.targetSpace ?? undefined }
+    default:
+      return {}
+  }
 }
 
 /** The flags, validated before anything is read or sent: a bad one is a usage error, not a failed check. */

@@ -92,11 +92,14 @@ pub const FORMS: &[Form] = &[
     // read only, the model prints the URL in the line.
     form(C, "too-many-redirects", Line, "Failed to load resource: net::ERR_TOO_MANY_REDIRECTS"),
     form(C, "redirect-scheme", Line, "Failed to load resource: net::ERR_UNSAFE_REDIRECT"),
-    // Blocks that are not CORS's: read only, the model does not predict them.
+    // Blocks that are not CORS's, judged before anything is sent. The page is quoted as its
+    // origin's root when its path is not known.
     form(C, "local-network-access", Reason, "Permission was denied for this request to access the `{value}` address space."),
     form(C, "insecure-private-network", Reason, "The request client is not a secure context and the resource is in more-private address space `{value}`."),
     form(C, "address-space-mismatch", Reason, "Request had a target IP address space of `{target}` yet the resource is in address space `{value}`."),
     form(C, "mixed-content", Line, "Mixed Content: The page at '{page}' was loaded over HTTPS, but requested an insecure resource '{url}'. This request has been blocked; the content must be served over HTTPS."),
+    // Firefox ESR 153 refuses a page's mixed content fetch.
+    form(F, "mixed-content", Line, "Blocked loading mixed active content “{url}”"),
     form(F, "missing-allow-origin", Reason, "(Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: {status}."),
     form(F, "wildcard-with-credentials", Line, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ‘{url}’. (Reason: Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’)."),
     form(F, "multiple-allow-origin", Reason, "(Reason: Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed)."),
@@ -115,6 +118,8 @@ pub const FORMS: &[Form] = &[
     // Firefox ESR 153 on a Location with user:password@ (seen here; its sources suggest
     // "external redirect not allowed", which it prints for a preflight's redirect only).
     form(F, "redirect-with-credentials", Reason, "(Reason: CORS request did not succeed). Status code: (null)."),
+    // Firefox ESR 153 when its local network access prompt was refused.
+    form(F, "local-network-access", Reason, "(Reason: CORS request did not succeed). Status code: (null)."),
     form(W, "missing-allow-origin", Line, "Origin {sent} is not allowed by Access-Control-Allow-Origin. Status code: {status}"),
     form(W, "allow-origin-mismatch", Line, "Origin {sent} is not allowed by Access-Control-Allow-Origin. Status code: {status}"),
     form(W, "invalid-allow-origin", Line, "Origin {sent} is not allowed by Access-Control-Allow-Origin. Status code: {status}"),
@@ -131,6 +136,8 @@ pub const FORMS: &[Form] = &[
     // WebKitGTK 2.50 prints no line naming the URL; the fetch rejects with this.
     form(W, "too-many-redirects", Generic, "Load failed"),
     form(W, "redirect-scheme", Generic, "Load failed"),
+    // WebKitGTK 2.50 cuts this line short itself.
+    form(W, "mixed-content", Line, "[blocked] The page at {page} requested insecure content from {url} This content was blocked and must"),
 ];
 
 /// Schemes Chromium treats as an unsafe redirect target for a fetch (observed for `data:`).
@@ -214,7 +221,14 @@ pub fn line(engine: Engine, failure: &Failure, cx: &Context) -> String {
         _ => (cx.url, cx.redirected_from),
     };
     let status = cx.status.to_string();
+    let page = format!("{}/", cx.page_origin);
+    let target = match failure {
+        Failure::AddressSpaceMismatch { target, .. } => target.name(),
+        _ => "",
+    };
     let holes = [
+        ("page", page.as_str()),
+        ("target", target),
         ("value", failure.value().unwrap_or_default()),
         ("status", status.as_str()),
         ("sent", cx.sent_origin),

@@ -1,4 +1,5 @@
 //! Why a browser refuses a response, and at which step of the fetch.
+use super::address_space::Space;
 
 /// Where the fetch failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +56,19 @@ pub enum Failure {
     TooManyRedirects,
     /// A redirect to a URL that is not http(s) (`data:`, `file:`, `ftp:`...): a network error.
     RedirectScheme(String),
+    /// An https page fetched an http:// URL: blocked before anything is sent.
+    MixedContent,
+    /// Local Network Access: the permission for this more private space was not granted.
+    LocalNetworkAccess(Space),
+    /// Chromium: a page that is not a secure context fetched a more private space.
+    InsecurePrivateNetwork(Space),
+    /// Chromium: `targetAddressSpace` differs from the server's space.
+    AddressSpaceMismatch {
+        /// The space the page declared.
+        target: Space,
+        /// The server's.
+        actual: Space,
+    },
 }
 
 impl Failure {
@@ -76,6 +90,10 @@ impl Failure {
             Failure::RedirectWithCredentials(_) => "redirect-with-credentials",
             Failure::TooManyRedirects => "too-many-redirects",
             Failure::RedirectScheme(_) => "redirect-scheme",
+            Failure::MixedContent => "mixed-content",
+            Failure::LocalNetworkAccess(_) => "local-network-access",
+            Failure::InsecurePrivateNetwork(_) => "insecure-private-network",
+            Failure::AddressSpaceMismatch { .. } => "address-space-mismatch",
         }
     }
 
@@ -92,7 +110,11 @@ impl Failure {
             | Failure::HeaderNotAllowed(v)
             | Failure::RedirectWithCredentials(v)
             | Failure::RedirectScheme(v) => Some(v),
+            Failure::LocalNetworkAccess(space)
+            | Failure::InsecurePrivateNetwork(space)
+            | Failure::AddressSpaceMismatch { actual: space, .. } => Some(space.name()),
             Failure::MissingAllowOrigin
+            | Failure::MixedContent
             | Failure::WildcardWithCredentials
             | Failure::PreflightStatus(_)
             | Failure::PreflightRedirect
@@ -100,7 +122,20 @@ impl Failure {
         }
     }
 
-    /// The failure `code` names, carrying `value` (and `status` for a preflight's).
+    /// Whether the browser refused before sending anything, whatever the server answers:
+    /// no response header changes these.
+    pub fn before_sending(&self) -> bool {
+        matches!(
+            self,
+            Failure::MixedContent
+                | Failure::LocalNetworkAccess(_)
+                | Failure::InsecurePrivateNetwork(_)
+                | Failure::AddressSpaceMismatch { .. }
+        )
+    }
+
+    /// The failure `code` names, carrying `value` (and `status` for a preflight's); `None`
+    /// when they do not fit it (a mismatch needs two spaces).
     pub fn from_code(code: &str, value: &str, status: u16) -> Option<Failure> {
         let v = value.to_string();
         Some(match code {
@@ -119,6 +154,9 @@ impl Failure {
             "redirect-with-credentials" => Failure::RedirectWithCredentials(v),
             "too-many-redirects" => Failure::TooManyRedirects,
             "redirect-scheme" => Failure::RedirectScheme(v),
+            "mixed-content" => Failure::MixedContent,
+            "local-network-access" => Failure::LocalNetworkAccess(Space::parse(value)?),
+            "insecure-private-network" => Failure::InsecurePrivateNetwork(Space::parse(value)?),
             _ => return None,
         })
     }

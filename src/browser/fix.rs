@@ -82,6 +82,7 @@ fn failure_text(failure: &Failure) -> String {
         Failure::RedirectScheme(target) => {
             format!("Redirect only to http(s) URLs: fetch() fails on a redirect to {target}")
         }
+        other if other.before_sending() => super::meaning::block_fix(other.code()).to_string(),
         other => format!("The server must answer differently ({})", other.code()),
     }
 }

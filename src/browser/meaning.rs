@@ -19,7 +19,7 @@ pub fn explanation(reading: &Reading) -> String {
         Some(Step::Preflight) => "It failed at the preflight: the OPTIONS request the browser sends before the request itself, to ask whether it may.",
         Some(Step::Redirect(_)) => "It failed at a redirect of the request.",
         Some(Step::Response) => "It failed on the response to the request itself (no preflight was at fault).",
-        None if Failure::from_code(reading.failure, "", 0).is_some() => "The line does not say whether the preflight's response or the request's own failed.",
+        None if Failure::from_code(reading.failure, "", 0).is_some_and(|f| !f.before_sending()) => "The line does not say whether the preflight's response or the request's own failed.",
         None => "The browser refused before sending anything, whatever the server would answer.",
     });
     if !reading.alternatives.is_empty() {
@@ -61,7 +61,7 @@ fn meaning(reading: &Reading) -> String {
         "redirect-with-credentials" => "The server redirected to a URL with user:password@ in it, which browsers refuse on a cross-origin fetch.".into(),
         "too-many-redirects" => "The fetch followed more than 20 redirects: a redirect loop.".into(),
         "redirect-scheme" => "The server redirected to a URL that is not http(s), which fetch() does not follow (Firefox prints the same words when the server cannot be reached at all, or when its local network access prompt was denied).".into(),
-        "local-network-access" => format!("Chromium's Local Network Access: the page asked to reach the {} address space (this machine or the local network) and the permission was not granted (denied, not asked, or headless).", space(Some(value))),
+        "local-network-access" => format!("Local Network Access (Chromium 142 and later, Firefox): the page asked to reach the {} address space (this machine or the local network) and the permission was not granted (denied, not asked, or headless).", space(Some(value))),
         "insecure-private-network" => format!("The page is not a secure context (http://) and fetched the more private {} address space; Chromium refuses that whatever the permission.", space(Some(value))),
         "address-space-mismatch" => format!("The fetch declared targetAddressSpace {} but the server is in the {} address space.", space(reading.target_space.as_deref()), space(Some(value))),
         "mixed-content" => "An https page fetched an http:// URL; the browser blocked it as mixed content before sending it, so CORS never came into play.".into(),
@@ -81,6 +81,7 @@ pub fn fix(reading: &Reading, origin: Option<&str>) -> String {
         .to_string()
     });
     if let Some(failure) = Failure::from_code(reading.failure, &value, reading.status.unwrap_or(0))
+        .filter(|failure| !failure.before_sending())
     {
         let page = reading.origin.as_deref().or(origin);
         let url = reading.url.as_deref().unwrap_or(PLACEHOLDER_URL);
@@ -113,12 +114,17 @@ pub fn fix(reading: &Reading, origin: Option<&str>) -> String {
             None => text.replace(PLACEHOLDER_ORIGIN, UNKNOWN_ORIGIN),
         };
     }
-    match reading.failure {
-        "local-network-access" => "No server header changes this: allow the browser's local network access prompt for the page (Chromium 142 and later ask instead of sending a preflight), serve the page over https, or reach the API through the page's own origin (a reverse proxy) or a public address.".into(),
-        "insecure-private-network" => "Serve the page over https (a secure context); Chromium lets only secure pages reach a more private address space, and then asks for the permission.".into(),
-        "address-space-mismatch" => "Give fetch() the targetAddressSpace the server is really in (the line's second one), or drop the option.".into(),
-        "mixed-content" => "Serve the API over https; for a device on the local network, Chromium accepts fetch(url, { targetAddressSpace: 'local' }) and asks for the local network permission instead.".into(),
-        _ => String::new(),
+    block_fix(reading.failure).to_string()
+}
+
+/// The fix of a block made before anything is sent (`Failure::before_sending`), by its code.
+pub fn block_fix(code: &str) -> &'static str {
+    match code {
+        "local-network-access" => "No server header changes this: serve the page over https and have the user allow the browser's local network access prompt for it (Chromium 142 and later and Firefox ask instead of sending a preflight), or reach the API through the page's own origin (a reverse proxy) or a public address.",
+        "insecure-private-network" => "Serve the page over https (a secure context); Chromium lets only secure pages reach a more private address space, and then asks for the permission. Or reach the API through the page's own origin (a reverse proxy).",
+        "address-space-mismatch" => "Give fetch() the targetAddressSpace the server is really in (the line's second one), or drop the option.",
+        "mixed-content" => "Serve the API over https, or reach it through the page's own origin (a reverse proxy); for a device on the local network, Chromium accepts fetch(url, { targetAddressSpace: 'local' }) and asks for the local network permission instead.",
+        _ => "",
     }
 }
 
@@ -221,6 +227,7 @@ fn described(failure: &Failure, origin: &str, url: &str, step: Option<Step>) -> 
             origin: origin.to_string(),
             method,
             headers: request_headers,
+            network: Default::default(),
             credentials: if include {
                 Credentials::Include
             } else {

@@ -2,6 +2,7 @@
 //! `fetch()` and the responses it got. It follows the Fetch standard's checks, notes where an
 //! engine departs from it, and says what each engine prints and how to fix it. It knows
 //! nothing of the server that answered: input is the request and the raw responses.
+mod address_space;
 mod classify;
 mod console;
 mod cors_check;
@@ -23,6 +24,7 @@ mod properties;
 #[cfg(test)]
 mod tests;
 
+pub use address_space::{Network, Permission, Space};
 pub use classify::{
     first_preflight, forbidden_header_reason, forbidden_method_reason, is_safelisted_method,
     preflight_request, PreflightRequest, SAFELISTED_METHODS,
@@ -97,6 +99,9 @@ pub struct Request {
     pub headers: Vec<Header>,
     /// The credentials mode.
     pub credentials: Credentials,
+    /// Where the page and the server are, the user's local network permissions and
+    /// `targetAddressSpace`.
+    pub network: Network,
 }
 
 /// One response: the preflight's, a redirect hop's, or the final one.

@@ -156,12 +156,18 @@ pub fn patch(exchange: &Exchange) -> Patch {
 pub fn patch_walks(walks: &[(Engine, &Exchange)]) -> Patch {
     let mut edits: Vec<Edit> = Vec::new();
     let mut blocker = None;
+    let mut before_sending = None;
     for _ in 0..MAX_ROUNDS {
         let before = edits.clone();
         for (engine, exchange) in walks {
             let patched = apply(exchange, &edits);
             let verdict = judge(*engine, &patched);
             if verdict.allowed {
+                continue;
+            }
+            // No header lifts a block made before sending; the other engines still get theirs.
+            if let Some(failure) = verdict.failure.as_ref().filter(|f| f.before_sending()) {
+                before_sending = before_sending.or_else(|| Some(failure.clone()));
                 continue;
             }
             if let Err(found) = repair(&mut edits, &patched, &verdict) {
@@ -173,6 +179,7 @@ pub fn patch_walks(walks: &[(Engine, &Exchange)]) -> Patch {
             break;
         }
     }
+    let blocker = blocker.or(before_sending.map(Blocker::Failure));
     // A refusal no header fixes may leave the edit opened for it empty.
     edits.retain(|edit| !edit.set.is_empty() || !edit.remove.is_empty() || edit.status.is_some());
     if matches!(blocker, Some(Blocker::NullOrigin { .. })) {
@@ -309,7 +316,11 @@ fn repair(
         }
         Failure::RedirectWithCredentials(_)
         | Failure::TooManyRedirects
-        | Failure::RedirectScheme(_) => return Err(Blocker::Failure(failure.clone())),
+        | Failure::RedirectScheme(_)
+        | Failure::MixedContent
+        | Failure::LocalNetworkAccess(_)
+        | Failure::InsecurePrivateNetwork(_)
+        | Failure::AddressSpaceMismatch { .. } => return Err(Blocker::Failure(failure.clone())),
     }
     Ok(())
 }

@@ -87,6 +87,7 @@ fn exchange() -> impl Strategy<Value = Exchange> {
                     origin: PAGE.into(),
                     method,
                     headers,
+                    network: Default::default(),
                     credentials,
                 },
                 preflight,

@@ -12,8 +12,8 @@ use super::{Engine, Step};
 pub struct Reading {
     /// `None` for a DevTools reason, which every Chromium-based browser shows alike.
     pub engine: Option<Engine>,
-    /// The code of the failure: a `Failure::code`, or a block that is not CORS's
-    /// (`local-network-access`, `insecure-private-network`, `address-space-mismatch`,
+    /// The code of the failure: a `Failure::code` (a CORS check's, or a block before sending:
+    /// `local-network-access`, `insecure-private-network`, `address-space-mismatch`,
     /// `mixed-content`).
     pub failure: &'static str,
     /// Other failures the same words stand for.
@@ -111,7 +111,8 @@ fn framed(engine: Engine, line: &str) -> Option<Reading> {
     reading.origin = hole(&frame, "origin").map(String::from);
     // Chromium says so when the preflight failed; what it prints for the actual request
     // never depends on whether a preflight came first.
-    let cors = super::Failure::from_code(reading.failure, "", 0).is_some();
+    let cors =
+        super::Failure::from_code(reading.failure, "", 0).is_some_and(|f| !f.before_sending());
     if engine == Engine::Chromium && cors && reading.step.is_none() {
         reading.step = Some(if preflight {
             Step::Preflight

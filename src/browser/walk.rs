@@ -1,12 +1,13 @@
 //! One exchange walked as a browser walks it: the preflight if one is needed, then each
 //! response of the actual request, redirects first. The result is one verdict per engine and,
 //! where the exchange stops before the fetch is over, the request the engine sends next.
+use super::address_space::{gate, Gate};
 use super::classify::{first_preflight, PreflightRequest};
 use super::outgoing::{self, Outgoing};
 use super::redirect::{is_redirect, Carried, MAX_REDIRECTS};
 use super::url::{origin_of, resolve};
 use super::{console, cors_check, fix, header_map, patch, preflight};
-use super::{Credentials, Engine, Exchange, Failure, Response, Step};
+use super::{Credentials, Engine, Exchange, Failure, Request, Response, Step};
 /// What one engine does with the exchange.
 #[derive(Clone, Debug)]
 pub struct EngineVerdict {
@@ -32,6 +33,9 @@ pub struct EngineVerdict {
     pub preflight_cache_seconds: Option<u32>,
     /// Where the engine let the exchange through although the Fetch standard would not.
     pub deviation: Option<String>,
+    /// The engine asks the user for local network access first; the rest of the verdict is
+    /// what follows when the user allows it.
+    pub prompt: bool,
 }
 
 /// The model's answer for one exchange.
@@ -57,6 +61,7 @@ pub struct Prediction {
 ///     method: "GET".into(),
 ///     headers: vec![],
 ///     credentials: Credentials::Include,
+///     network: Default::default(),
 /// };
 /// let answer = Response {
 ///     url: request.url.clone(),
@@ -78,7 +83,12 @@ pub fn predict(exchange: &Exchange) -> Prediction {
     if engines.iter().any(|verdict| !verdict.allowed) {
         let text = fix::text(&patch::patch(exchange), exchange);
         for verdict in engines.iter_mut().filter(|verdict| !verdict.allowed) {
-            verdict.fix = Some(text.clone());
+            verdict.fix = Some(
+                match verdict.failure.as_ref().filter(|f| f.before_sending()) {
+                    Some(failure) => super::meaning::block_fix(failure.code()).to_string(),
+                    None => text.clone(),
+                },
+            );
         }
     }
     Prediction {
@@ -156,7 +166,13 @@ impl<'a> Walk<'a> {
             sent_origin: None,
             preflight_cache_seconds: None,
             deviation: None,
+            prompt: false,
         };
+        match gate(engine, request) {
+            Gate::Open => {}
+            Gate::Prompt => result.prompt = true,
+            Gate::Closed(failure) => return (refuse(result, request, failure), None),
+        }
         if self.asked.needed {
             let Some(response) = &self.exchange.preflight else {
                 if self.exchange.responses.is_empty() {
@@ -283,6 +299,22 @@ impl<'a> Walk<'a> {
         let next = responses.is_empty().then(|| outgoing::actual(&carried));
         Ok(Passed { deviation, next })
     }
+}
+
+/// A fetch the browser refused before sending anything.
+fn refuse(mut result: EngineVerdict, request: &Request, failure: Failure) -> EngineVerdict {
+    let console_cx = console::Context {
+        url: &request.url,
+        redirected_from: None,
+        page_origin: &request.origin,
+        sent_origin: &request.origin,
+        status: 0,
+        step: Step::Response,
+    };
+    result.allowed = false;
+    result.console = Some(console::line(result.engine, &failure, &console_cx));
+    result.failure = Some(failure);
+    result
 }
 
 fn block(mut result: EngineVerdict, exchange: &Exchange, blocked: Blocked) -> EngineVerdict {

@@ -88,6 +88,7 @@ fn exchange() -> impl Strategy<Value = (Exchange, Vec<String>)> {
                 method: "GET".into(),
                 headers: vec![],
                 credentials,
+                network: Default::default(),
             };
             (
                 Exchange {

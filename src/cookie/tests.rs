@@ -32,6 +32,7 @@ fn exchange(page: &str, urls: &[&str], set_cookie: &[&str], credentials: Credent
             method: "GET".into(),
             headers: vec![],
             credentials,
+            network: Default::default(),
         },
         preflight: None,
         responses,

@@ -6,8 +6,8 @@ use napi::{Error, Result, Status};
 use napi_derive::napi;
 
 use crate::browser::{
-    self, Blocker, Credentials, Engine, EngineVerdict, Exchange, Header, Outgoing, Patch, Request,
-    Response,
+    self, Blocker, Credentials, Engine, EngineVerdict, Exchange, Header, Network, Outgoing, Patch,
+    Permission, Request, Response, Space,
 };
 
 #[napi(object)]
@@ -19,6 +19,16 @@ pub struct BrowserRequest {
     pub headers: Vec<Vec<String>>,
     /// `'omit' | 'same-origin' | 'include'`.
     pub credentials: String,
+    /// `'public' | 'local' | 'loopback'`; by default the page origin's host's.
+    pub page_address_space: Option<String>,
+    /// The same for the server; by default the URL's host's.
+    pub server_address_space: Option<String>,
+    /// `fetch(url, { targetAddressSpace })`.
+    pub target_address_space: Option<String>,
+    /// `'granted' | 'denied' | 'prompt'` (the default).
+    pub loopback_network: Option<String>,
+    /// The same for `local-network`.
+    pub local_network: Option<String>,
 }
 
 #[napi(object)]
@@ -58,6 +68,8 @@ pub struct BrowserVerdict {
     pub fix: Option<String>,
     pub preflight_cache_seconds: Option<u32>,
     pub deviation: Option<String>,
+    /// The engine asks the user for local network access first.
+    pub prompt: bool,
 }
 
 #[napi(object)]
@@ -249,6 +261,12 @@ pub fn browser_next_request(
     Ok(browser::next_request(engine, &self::exchange(exchange)?).map(outgoing))
 }
 
+/// The address space of a host or address: `'public' | 'local' | 'loopback'`.
+#[napi(catch_unwind)]
+pub fn browser_address_space(host: String) -> String {
+    Space::of_host(&host).name().to_string()
+}
+
 /// Whether a request is preflighted (not simple, and to another origin), and what the
 /// preflight carries.
 #[napi(catch_unwind)]
@@ -344,12 +362,41 @@ fn request(input: BrowserRequest) -> Result<Request> {
             input.credentials
         ))
     })?;
+    let space = |name: &str, value: Option<String>| -> Result<Option<Space>> {
+        value
+            .map(|v| {
+                Space::parse(&v).ok_or_else(|| {
+                    invalid(&format!(
+                        "request.{name} {v:?} must be 'public', 'local' or 'loopback'"
+                    ))
+                })
+            })
+            .transpose()
+    };
+    let permission = |name: &str, value: Option<String>| -> Result<Permission> {
+        let Some(v) = value else {
+            return Ok(Permission::Prompt);
+        };
+        Permission::parse(&v).ok_or_else(|| {
+            invalid(&format!(
+                "request.{name} {v:?} must be 'granted', 'denied' or 'prompt'"
+            ))
+        })
+    };
+    let network = Network {
+        page: space("pageAddressSpace", input.page_address_space)?,
+        server: space("serverAddressSpace", input.server_address_space)?,
+        target: space("targetAddressSpace", input.target_address_space)?,
+        loopback: permission("loopbackNetwork", input.loopback_network)?,
+        local: permission("localNetwork", input.local_network)?,
+    };
     Ok(Request {
         url: input.url,
         origin: input.origin,
         method: input.method,
         headers: headers(input.headers)?,
         credentials,
+        network,
     })
 }
 
@@ -392,6 +439,7 @@ fn verdict(v: EngineVerdict) -> BrowserVerdict {
         fix: v.fix,
         preflight_cache_seconds: v.preflight_cache_seconds,
         deviation: v.deviation,
+        prompt: v.prompt,
     }
 }
 
@@ -408,6 +456,8 @@ pub struct BrowserConsoleReading {
     pub redirected_from: Option<String>,
     pub origin: Option<String>,
     pub value: Option<String>,
+    /// The address space `fetch()` declared (`address-space-mismatch`).
+    pub target_space: Option<String>,
     pub status: Option<u32>,
     /// Words the engine prints for any failed fetch: they name no failure.
     pub generic: bool,
@@ -431,6 +481,7 @@ pub fn browser_read_console(text: String, origin: Option<String>) -> Option<Brow
         redirected_from: reading.redirected_from,
         origin: reading.origin,
         value: reading.value,
+        target_space: reading.target_space,
         status: reading.status.map(u32::from),
         generic: reading.generic,
     })

@@ -17,6 +17,7 @@ fn request(method: &str, headers: &[(&str, &str)], credentials: Credentials) -> 
         origin: PAGE.into(),
         method: method.into(),
         headers: h(headers),
+        network: Default::default(),
         credentials,
     }
 }
@@ -42,6 +43,7 @@ fn chromium(prediction: &Prediction) -> &EngineVerdict {
     &prediction.engines[0]
 }
 
+mod address_space;
 mod checks;
 mod classify;
 mod next_request;

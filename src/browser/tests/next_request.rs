@@ -115,6 +115,7 @@ fn a_303_turns_the_request_into_a_get_without_its_body() {
         origin: PAGE.into(),
         method: "POST".into(),
         headers: h(&[("Content-Type", "text/plain")]),
+        network: Default::default(),
         credentials: Credentials::SameOrigin,
     };
     let redirect = response(
