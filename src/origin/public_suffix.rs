@@ -86,8 +86,14 @@ mod tests {
 
     #[test]
     fn the_implicit_rule() {
-        assert_eq!(registrable_domain_implicit("api.other.test"), Some("other.test"));
-        assert_eq!(registrable_domain_implicit("a.b.example.co.uk"), Some("example.co.uk"));
+        assert_eq!(
+            registrable_domain_implicit("api.other.test"),
+            Some("other.test")
+        );
+        assert_eq!(
+            registrable_domain_implicit("a.b.example.co.uk"),
+            Some("example.co.uk")
+        );
         assert_eq!(registrable_domain_implicit("localhost"), None);
         assert_eq!(registrable_domain_implicit("127.0.0.1"), None);
         assert_eq!(registrable_domain_implicit("test"), None);
