@@ -12,14 +12,17 @@ const json = [['Content-Type', 'application/json']]
 const setsOptions = /`createCors\(\{/
 
 /**
- * Blocked policies whose answers show cors-native/next (cors's default methods in the preflight);
- * with `methods` set, check cannot tell it from headers written by hand and says both.
+ * Blocked policies in cors-native/next. With cors's default methods in the preflight, check
+ * knows it is cors-native; otherwise it gives the createCors options and the headers to write.
  */
 function cases(page) {
+  const both = /^with createCors from cors-native\/next: /
   return [
     { name: 'header not in allowedHeaders', options: { origin: [page], allowedHeaders: ['X-Api-Key'] }, headers: [['X-Other', 'k']], fix: setsOptions },
-    { name: 'origin not in the list, preflighted PUT', options: { origin: ['https://app.example.com'] }, method: 'PUT', headers: json, body: '{}', fix: /add it to `origin`/ },
+    { name: 'origin not in the list, preflighted PUT', options: { origin: ['https://app.example.com'] }, method: 'PUT', headers: json, body: '{}', fix: /^if \S+ should be allowed, add it to `origin`/ },
     { name: 'credentialed PUT without credentials: true', options: { origin: [page] }, method: 'PUT', headers: json, body: '{}', credentials: true, fix: setsOptions },
+    { name: 'method not in methods', options: { origin: [page], methods: ['GET', 'POST'] }, method: 'PATCH', body: 'x', fix: both },
+    { name: 'origin not in the list, simple GET', options: { origin: ['https://app.example.com'] }, fix: both },
   ]
 }
 
