@@ -5,7 +5,8 @@
 // cors-native/next in a built Next.js app. Each run's verdict must be the one the scenario
 // expects for that engine and target, and each fetch's outcome the one the browser model
 // predicts from that fetch's exchange; every exchange is written to one JSON file. A missing
-// browser skips its engine (fails under CI=true).
+// browser skips its engine (fails under CI=true). Then check's fixes for cors-native/next are
+// applied to the built Next.js app (next-fix/).
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const fs = require('node:fs')
@@ -20,6 +21,7 @@ const { expectedVerdict } = require('./checks')
 const { engineTable } = require('./table')
 const { linesAbout } = require('./console')
 const { disagreements } = require('./prediction')
+const { proveNextFixes } = require('./next-fix/prove')
 
 test('every scenario in every engine against every target', { timeout: 300_000 }, async (t) => {
   t.mock.method(process, 'emitWarning', () => {}) // scenarios include deliberate mistakes
@@ -70,6 +72,10 @@ test('every scenario in every engine against every target', { timeout: 300_000 }
       assert.deepEqual(mispredicted, [])
     })
   }
+  // The built Next.js app started again (no rebuild) to apply check's cors-native/next fixes.
+  await t.test("check's cors-native/next fixes, applied, in Chromium", async (t) => {
+    assert.deepEqual(await proveNextFixes(t, { page: pages.origin }), [])
+  })
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cors-native-browsers-')), 'exchanges.json')
   fs.writeFileSync(file, JSON.stringify(records, null, 1))
   t.diagnostic(`${records.length} exchanges written to ${file}`)

@@ -71,11 +71,14 @@ async function runCases(t, browser, stack, cases, proxy) {
 /**
  * Shows that the fix check writes for the blocked case `c` works: `start(fix.text)` starts the
  * server configured as the text says and resolves with `{ url, stop }`, `url` the address of
- * `c.url`'s resource there; Chromium must then allow the same fetch. Returns failures.
+ * `c.url`'s resource there; Chromium must then allow the same fetch. `c.expect` is checked as
+ * in runCases. Returns failures.
  */
 async function proveFix(browser, c, start) {
   const result = await check(c.url, checkOptions(c))
   if (result.allowed || !result.fix) return [`${c.name}: expected a blocked case with a fix, got ${JSON.stringify({ allowed: result.allowed, fix: result.fix })}`]
+  const misses = unmet(result, c.expect)
+  if (misses.length) return misses.map((miss) => `${c.name}: ${miss}`)
   const fixed = await start(result.fix.text)
   try {
     const seen = await chromiumFetch(browser, c.origin, fixed.url, fetchInit(c))

@@ -24,4 +24,15 @@ function originAddition(text) {
   return { [found[2]]: [found[1]] }
 }
 
-module.exports = { snippet, jsOptions, originAddition }
+/**
+ * JavaScript `options` edited as the fix `text` says: the options of its snippet replace theirs,
+ * or the origin it adds is appended to the list it names.
+ */
+function editedOptions(options, text) {
+  if (/`[^`]*\(\{/.test(text ?? '')) return { ...options, ...jsOptions(text) }
+  const [[setting, origins]] = Object.entries(originAddition(text))
+  if (!Array.isArray(options[setting])) throw new Error(`the fix adds to \`${setting}\`, which is not a list in ${JSON.stringify(options)}`)
+  return { ...options, [setting]: [...options[setting], ...origins] }
+}
+
+module.exports = { snippet, jsOptions, originAddition, editedOptions }

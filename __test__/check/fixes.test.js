@@ -69,11 +69,12 @@ test('a method fetch() did not upper-case is fixed in the page', () => {
   assert.match(fix.text, /write method: 'PATCH' in the page; the server already allows PATCH/)
 })
 
-test('Next.js headers written by hand get the headers to write, not cors-native options', () => {
+test('Next.js answers that may be written by hand get both the createCors options and the headers to write', () => {
   const next = { name: 'next', label: 'Next.js', confidence: 'high', evidence: ['X-Powered-By: Next.js'] }
   const fix = fixFor(next, { method: 'PUT', preflight: { status: 204, headers: [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'GET, POST']] } })
   assert.equal(fix.stack, 'next')
-  assert.match(fix.text, /export an OPTIONS handler that answers 204 with `headers: \{ "Access-Control-Allow-Methods": "GET, POST, PUT" \}`/)
+  assert.match(fix.text, /^with createCors from cors-native\/next: keep your other options and set `createCors\(\{ methods: \["GET","POST","PUT"\] \}\)`/)
+  assert.match(fix.text, /with CORS headers written by hand: export an OPTIONS handler that answers 204 with `headers: \{ "Access-Control-Allow-Methods": "GET, POST, PUT" \}`/)
 })
 
 test('Starlette\'s own additions to Access-Control-Allow-Headers are not listed back', () => {

@@ -62,8 +62,8 @@ function serverFix(server, { asked, blocked, problems, exchange, fixed }) {
   }
   const w = wanted(fixed.patch, exchange, blocked)
   if (stack && RENDER[stack]) {
-    const handWritten = stack === 'next' && !server.evidence.some((why) => why.includes('cors-native')) && !/^GET,HEAD,PUT,PATCH,POST,DELETE$/.test(headerValue(exchange.preflight?.headers ?? [], 'access-control-allow-methods') ?? '')
-    const text = RENDER[stack](w, { handWritten })
+    const maybeHandWritten = stack === 'next' && !server.evidence.some((why) => why.includes('cors-native')) && !/^GET,HEAD,PUT,PATCH,POST,DELETE$/.test(headerValue(exchange.preflight?.headers ?? [], 'access-control-allow-methods') ?? '')
+    const text = RENDER[stack](w, { maybeHandWritten })
     if (text) return { stack, text }
   }
   return { stack: null, text: generic(w, fixed) }

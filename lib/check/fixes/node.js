@@ -24,21 +24,26 @@ function express(w) {
   return withOptions(w, '`cors(OPTIONS)`', CORS_NAMES)
 }
 
-function next(w, { handWritten }) {
-  if (handWritten) {
+const CREATE_CORS = '`createCors(OPTIONS)` (cors-native/next; the same options for the routes and proxy.ts)'
+
+// Without cors's default methods in the preflight, the answers cannot tell createCors from
+// headers written by hand: the fix is given for both.
+function next(w, { maybeHandWritten }) {
+  if (maybeHandWritten) {
     const headers = jsObject([
       ['Access-Control-Allow-Origin', w.origin],
       ['Access-Control-Allow-Credentials', w.credentials ? 'true' : null],
       ['Access-Control-Allow-Methods', w.methods?.join(', ')],
       ['Access-Control-Allow-Headers', w.headers?.join(', ')],
     ])
+    const options = withOptions(w, CREATE_CORS, CORS_NAMES)
     return sentence([
-      `this route writes its CORS headers by hand: ${w.step === 'preflight' ? 'export an OPTIONS handler that answers 204 with' : 'add to the response'} \`headers: ${headers}\`${w.origin ? ` (only when ${w.origin} should be allowed; never echo any origin)` : ''}`,
-      'or use createCors from cors-native/next',
+      options && `with createCors from cors-native/next: ${options}`,
+      `with CORS headers written by hand: ${w.step === 'preflight' ? 'export an OPTIONS handler that answers 204 with' : 'add to the response'} \`headers: ${headers}\`${w.origin ? ` (only when ${w.origin} should be allowed; never echo any origin)` : ''}`,
     ])
   }
   if (!w.corsRan) return 'cors-native/next did not answer: wrap the handler with cors.wrap and export const OPTIONS = cors.OPTIONS in the route, or add the path to the matcher of proxy.ts where cors.proxy answers'
-  return withOptions(w, '`createCors(OPTIONS)` (cors-native/next; the same options for the routes and proxy.ts)', CORS_NAMES)
+  return withOptions(w, CREATE_CORS, CORS_NAMES)
 }
 
 function fastify(w) {
