@@ -2,7 +2,7 @@
 // judgeHar(file): every cross-origin fetch recorded in a HAR (DevTools' or Playwright's
 // export from Chromium, Firefox's), judged offline by the browser model, one `check`-shaped
 // result per request. The HAR is data: bounded in size and entries, checked field by field.
-const fs = require('node:fs')
+const fs = require('fs')
 const { predict, originOf } = require('../browser/model')
 const { UsageError, FORMAT_VERSION } = require('../check')
 
