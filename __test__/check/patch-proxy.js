@@ -4,6 +4,7 @@
 // preflight gets the page's preflight entry, a 3xx of the actual request the redirect entry of
 // its hop, anything else the response entry.
 const http = require('node:http')
+const { isPreflight } = require('../../lib/pipeline/preflight')
 
 /** The upstream's raw header pairs with `edit` applied (`set` replaces every line of a name). */
 function edited(pairs, edit) {
@@ -14,7 +15,7 @@ function edited(pairs, edit) {
 
 /** Which entry of `patch` answers this request; `hops` lists the actual request's paths in order. */
 function entryFor(patch, hops, req, status) {
-  if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
+  if (isPreflight(req.method, req.headers['access-control-request-method'])) {
     return patch.find((e) => e.step === 'preflight' && e.hop === null) ?? patch.find((e) => e.step === 'preflight')
   }
   if (status >= 300 && status < 400) {

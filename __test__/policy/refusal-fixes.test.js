@@ -9,6 +9,7 @@ const path = require('node:path')
 const cors = require('../..')
 const { startServer } = require('../support/child-server')
 const { request, agent } = require('../support/http-client')
+const { isPreflight } = require('../../lib/pipeline/preflight')
 
 const NEW = 'https://new.example.com'
 let server
@@ -29,7 +30,7 @@ test.after(async () => {
 async function loggedFix(route, origin, { method = 'GET', headers = {} } = {}) {
   const url = `${server.url}${route}?request=${++sent}`
   await request(url, { method, headers: { origin, ...headers } })
-  const start = `cors-native: refused ${method === 'OPTIONS' ? `preflight for ${headers['access-control-request-method']}` : method} ${url} from ${origin}: `
+  const start = `cors-native: refused ${isPreflight(method, headers['access-control-request-method']) ? `preflight for ${headers['access-control-request-method']}` : method} ${url} from ${origin}: `
   let line
   // The line is written before the response, but reaches this process on another pipe.
   while (!(line = server.output().split('\n').find((logged) => logged.startsWith(start)))) await new Promise((resolve) => setImmediate(resolve))

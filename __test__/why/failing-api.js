@@ -2,6 +2,7 @@
 // One API on 127.0.0.1 that fails a page's fetch in every way the browser model knows, one
 // path per failure; the page (another origin) fetches each path with the `init` given here.
 const http = require('node:http')
+const { isPreflight } = require('../../lib/pipeline/preflight')
 
 /** `path -> { init, answer(req, base) -> { status, headers }, failure, step, target?, firefox?, only? }`: the
  * failure and step the model names (`firefox` where its failure differs; `only` the engine whose line names it). */
@@ -35,7 +36,7 @@ function startFailingApi() {
   const server = http.createServer((req, res) => {
     const path = req.url.split('?')[0]
     const entry = FAILURES[path]
-    const preflight = req.method === 'OPTIONS'
+    const preflight = isPreflight(req.method, req.headers['access-control-request-method'])
     // Only the paths that fail at the preflight answer it with their failure.
     let answer
     if (entry && (!preflight || entry.step === 'preflight')) answer = entry.answer(req, base)

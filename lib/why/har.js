@@ -4,6 +4,7 @@
 // result per request. The HAR is data: bounded in size and entries, checked field by field.
 const fs = require('fs')
 const { predict, originOf } = require('../browser/model')
+const { isPreflight: isPreflightRequest } = require('../pipeline/preflight')
 const { UsageError, FORMAT_VERSION } = require('../check')
 
 const MAX_HAR_BYTES = 64 * 1024 * 1024
@@ -77,7 +78,7 @@ function pageOrigin(entry) {
   return referer && entry.type !== null ? originOf(referer) : null
 }
 
-const isPreflight = (entry) => entry.type === 'preflight' || (entry.method === 'OPTIONS' && header(entry.headers, 'access-control-request-method') !== undefined)
+const isPreflight = (entry) => entry.type === 'preflight' || isPreflightRequest(entry.method, header(entry.headers, 'access-control-request-method'))
 
 /** The headers the page set, as far as the HAR shows them: those its preflight asked for, and Content-Type. */
 function pageHeaders(entry, preflight) {
@@ -105,7 +106,7 @@ function judgeHar(file) {
   const hops = new Map()
   for (const [i, entry] of entries.entries()) {
     if (!entry.redirectURL || entry.status < 300 || entry.status > 399) continue
-    const next = entries.findIndex((later, j) => j > i && !redirectTargets.has(j) && later.url === entry.redirectURL && later.method !== 'OPTIONS')
+    const next = entries.findIndex((later, j) => j > i && !redirectTargets.has(j) && later.url === entry.redirectURL && !isPreflight(later))
     if (next !== -1) {
       redirectTargets.add(next)
       hops.set(i, next)
