@@ -170,6 +170,26 @@ fn first_line(text: &str) -> &str {
 }
 
 #[cfg(test)]
+impl OriginList {
+    /// A list of exact entries and flagless RegExp sources, as the policy's tests write them.
+    pub fn of(exact: &[&str], regexps: &[&str]) -> OriginList {
+        let regexps: Vec<JsPattern> = regexps
+            .iter()
+            .map(|source| JsPattern {
+                source: source.to_string(),
+                flags: String::new(),
+            })
+            .collect();
+        OriginList::new(
+            exact.iter().map(|e| e.to_string()).collect(),
+            &regexps,
+            false,
+        )
+        .unwrap()
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

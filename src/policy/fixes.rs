@@ -243,18 +243,9 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::js_regex::JsPattern;
 
     fn list(exact: &[&str], regexps: &[&str]) -> OriginRule {
-        let exact = exact.iter().map(|entry| entry.to_string()).collect();
-        let regexps: Vec<JsPattern> = regexps
-            .iter()
-            .map(|source| JsPattern {
-                source: source.to_string(),
-                flags: String::new(),
-            })
-            .collect();
-        OriginRule::List(Arc::new(OriginList::new(exact, &regexps, false).unwrap()))
+        OriginRule::List(Arc::new(OriginList::of(exact, regexps)))
     }
 
     fn fix(rule: &OriginRule, origin: &str) -> String {

@@ -63,15 +63,7 @@ mod tests {
     use super::*;
 
     fn lints(exact: &[&str], regexps: &[&str]) -> Vec<Lint> {
-        let exact = exact.iter().map(|entry| entry.to_string()).collect();
-        let regexps: Vec<JsPattern> = regexps
-            .iter()
-            .map(|source| JsPattern {
-                source: source.to_string(),
-                flags: String::new(),
-            })
-            .collect();
-        shared_host_lints(&OriginList::new(exact, &regexps, false).unwrap())
+        shared_host_lints(&OriginList::of(exact, regexps))
     }
 
     #[test]
